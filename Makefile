@@ -1,0 +1,41 @@
+# Rug in beweging. On a fresh machine with Python 3.11+ and make:
+#   make serve   set everything up and serve the site on http://127.0.0.1:8000 with live reload
+#   make test    set everything up and run every test
+#   make build   write the site to site/ (ENGLISH=false make build: Dutch only)
+# A second run reuses what the first installed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test browser lock clean
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(INSTALLED) browser
+	$(BIN)/python -m pytest
+
+# Debian's chromium (and poppler-utils for PDF text) for the browser tests; see scripts/install_browser.sh.
+browser:
+	@scripts/install_browser.sh
+
+# The virtual environment, installed from the hash-locked requirements.
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+# Re-pin every dependency after changing pyproject.toml.
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --extra test --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf site test-artifacts

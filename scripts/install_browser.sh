@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Make sure the browser tests have a Chromium and the PDF tools they need.
+# Uses $CHROMIUM_PATH or Debian's /usr/bin/chromium when present; otherwise installs Debian's chromium and
+# poppler-utils with apt-get (as root, or through sudo). Where Playwright's own managed Chromium is installed
+# instead, set CHROMIUM_PATH=playwright to skip this step.
+set -euo pipefail
+
+if [ "${CHROMIUM_PATH:-}" = "playwright" ]; then
+  exit 0
+fi
+missing=()
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  [ -x "$CHROMIUM_PATH" ] || { echo "install_browser: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
+else
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "install_browser: please install ${missing[*]} (Debian packages), or set CHROMIUM_PATH" >&2
+  exit 1
+fi
+echo "install_browser: installing ${missing[*]} with apt-get"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,82 @@
+"""Shared test fixtures: build the real site (both languages, and Dutch only) once per session, and build small
+fixture sites from the real configuration to check the build errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Build:
+    site: Path
+    returncode: int
+    log: str
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """The built HTML for a URL path such as '' or 'en/door-de-rug-gaan/'."""
+        target = self.site / url_path
+        if not url_path.endswith(".html"):
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def run_build(project: Path, site: Path, **env: str) -> Build:
+    """Run `mkdocs build --strict` as a user would and keep its log."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return Build(site=site, returncode=result.returncode, log=result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """The real site, both languages."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("site"))
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def dutch_only_site(tmp_path_factory) -> Build:
+    """The real site built with ENGLISH=false."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("site-nl"), ENGLISH="false")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture
+def fixture_project(tmp_path):
+    """A copy of the real configuration with a small valid docs folder; tests break one thing in it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    docs = project / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    for name in ("index.md", "index.en.md", "over-deze-site.md", "over-deze-site.en.md"):
+        shutil.copy(ROOT / "docs" / name, docs / name)
+    for slug in ("rugpijn-na-het-lopen", "door-de-rug-gaan"):
+        shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
+        shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")
+    return project
