@@ -80,3 +80,67 @@ def fixture_project(tmp_path):
         shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
         shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")
     return project
+
+
+# --- Browser tests -------------------------------------------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_executable() -> str | None:
+    """Debian's chromium (or $CHROMIUM_PATH); None means Playwright's own managed Chromium."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured == "playwright":
+        return None
+    if configured:
+        return configured
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+def serve(folder: Path):
+    """Serve a folder on 127.0.0.1 on a free port in a background thread; returns (base URL, server)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The real site served over HTTP on 127.0.0.1."""
+    url, server = serve(site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
