@@ -73,9 +73,7 @@ def fixture_project(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "overrides", project / "overrides")
     docs = project / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
-    for name in ("index.md", "index.en.md", "over-deze-site.md", "over-deze-site.en.md"):
-        shutil.copy(ROOT / "docs" / name, docs / name)
+    shutil.copytree(ROOT / "docs", docs)
     for slug in ("rugpijn-na-het-lopen", "door-de-rug-gaan"):
         shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
         shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")

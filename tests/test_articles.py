@@ -117,7 +117,7 @@ def without_sources(article: Tag) -> Tag:
 def source_urls(article: Tag) -> list[str]:
     sources = article.find("h2", id="bronnen")
     assert sources is not None, "no h2#bronnen"
-    return [a["href"] for tag in until_heading(sources, ["h1", "h2"]) for a in tag.select("a[href]")]
+    return [a["href"] for a in sources.find_next_sibling("ul").select("a[href]")]
 
 
 def sentences_text(article: Tag) -> str:

@@ -15,38 +15,10 @@ import datetime
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from faq_markdown import fail, faq_questions, split_front_matter
 
 DESCRIPTION_LENGTH = range(50, 161)
-FAQ_SECTION = re.compile(r"^##\s+.*\{\s*#veelgestelde-vragen\s*\}\s*$", re.MULTILINE)
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
-EXPLICIT_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 URL = re.compile(r"^https?://\S+$")
-
-
-def fail(src_path: str, message: str) -> PluginError:
-    return PluginError(f"{src_path}: {message}")
-
-
-def faq_ids(markdown: str, src_path: str) -> list[str]:
-    """The explicit ids of the `###` questions in the FAQ section, in order."""
-    start = FAQ_SECTION.search(markdown)
-    if start is None:
-        raise fail(src_path, 'no "Veelgestelde vragen" section (a ## heading with { #veelgestelde-vragen })')
-    ids = []
-    for match in HEADING.finditer(markdown, start.end()):
-        level, text = len(match.group(1)), match.group(2)
-        if level <= 2:
-            break
-        if level == 3:
-            found = EXPLICIT_ID.search(text)
-            if found is None:
-                raise fail(src_path, f'FAQ question "{text}" has no explicit id, write {{ #some-id }}')
-            ids.append(found.group(1))
-    if not ids:
-        raise fail(src_path, "the FAQ section has no ### questions")
-    return ids
 
 
 def check_text(meta: dict, field: str, src_path: str) -> str:
@@ -96,7 +68,7 @@ def check_article_body(markdown: str, src_path: str) -> None:
         raise fail(src_path, 'no "In het kort" summary (!!! summary) before the first ## section')
     if not re.search(r"^!!! danger\b", markdown, re.MULTILINE):
         raise fail(src_path, "no red-flag box (!!! danger \"Bel direct de huisarts ...\")")
-    faq_ids(markdown, src_path)
+    faq_questions(markdown, src_path)
 
 
 def dutch_counterpart(src_path: str, docs_dir: str) -> Path | None:
@@ -118,10 +90,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     check_article_body(markdown, src_path)
     dutch = dutch_counterpart(page.file.src_path, config.docs_dir)
     if dutch is not None and dutch.is_file():
-        dutch_markdown = FRONT_MATTER.sub("", dutch.read_text(encoding="utf-8"), count=1)
+        _, dutch_markdown = split_front_matter(dutch.read_text(encoding="utf-8"))
         dutch_name = f"{Path(config.docs_dir).name}/{dutch.relative_to(config.docs_dir).as_posix()}"
-        dutch_ids = faq_ids(dutch_markdown, dutch_name)
-        own_ids = faq_ids(markdown, src_path)
+        dutch_ids = [question.id for question in faq_questions(dutch_markdown, dutch_name)]
+        own_ids = [question.id for question in faq_questions(markdown, src_path)]
         if own_ids != dutch_ids:
             raise fail(src_path, f"FAQ ids {own_ids} differ from {dutch_name}: {dutch_ids}")
     return markdown
