@@ -2,6 +2,7 @@
 #   make serve   set everything up and serve the site on http://127.0.0.1:8000 with live reload
 #   make test    set everything up and run every test
 #   make build   write the site to site/ (ENGLISH=false make build: Dutch only)
+#   make handouts  build the site and write one PDF handout per article per language to site/handouts/
 # A second run reuses what the first installed.
 
 PYTHON ?= python3
@@ -10,13 +11,19 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser lock clean
+.PHONY: serve build handouts test browser lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The site plus its ready-made PDFs, site/handouts/<language>/<name>.pdf, printed by headless Chromium
+# (scripts/make_handouts.py); the articles link to them, so publish this rather than `make build`.
+handouts: $(INSTALLED) browser
+	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/make_handouts.py site
 
 test: $(INSTALLED) browser
 	$(BIN)/python -m pytest

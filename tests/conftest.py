@@ -16,6 +16,10 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Chromium's executable, flags and the local server live in scripts/browser.py, shared with `make handouts`.
+sys.path.insert(0, str(ROOT / "scripts"))
+from browser import CHROMIUM_FLAGS, chromium_executable, serve  # noqa: E402
+
 
 @dataclass
 class Build:
@@ -82,26 +86,6 @@ def fixture_project(tmp_path):
 
 # --- Browser tests -------------------------------------------------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_executable() -> str | None:
-    """Debian's chromium (or $CHROMIUM_PATH); None means Playwright's own managed Chromium."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured == "playwright":
-        return None
-    if configured:
-        return configured
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
 
 @pytest.fixture(scope="session")
 def browser():
@@ -111,21 +95,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
-
-
-def serve(folder: Path):
-    """Serve a folder on 127.0.0.1 on a free port in a background thread; returns (base URL, server)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")
