@@ -7,6 +7,7 @@ after the index is split per language (search_per_language.py), a `variants` fie
 
 - the other forms of each of its words that the same language's pages use (same Snowball stem, or an irregular
   form from IRREGULAR), so "lopen" finds "loop" and "liep", and "spieren" finds "spier";
+- its words written without accents ("knieën" -> "knieen"), as many people type them;
 - the parts of its compound words that the pages also use as words of their own ("rugpijn" -> "pijn",
   "onderrug" -> "rug"), so a part finds the compound;
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -64,6 +66,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 class Vocabulary:
     """The words one language's pages use, grouped by stem."""
 
@@ -91,7 +97,7 @@ class Vocabulary:
 
     def variants(self, text: str) -> set[str]:
         own = set(words(text))
-        found = set()
+        found = {without_accents(word) for word in own}
         for word in own:
             if len(word) > MIN_PART:  # short words are mostly function words: their forms add only noise
                 found |= self.groups[self.stem(word)]

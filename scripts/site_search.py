@@ -1,0 +1,70 @@
+"""Use the site's search the way a reader does, in a Playwright page: type a query, read the rendered results.
+
+Shared by tests/test_search_browser.py and scripts/benchmark_search.py, so the benchmark measures exactly what the
+tests check. A result is a URL relative to the language root ("door-de-rug-gaan/#hoe-lang").
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import yaml
+
+QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
+SEARCH_INPUT = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
+
+
+def queries() -> dict[str, list[dict]]:
+    """The query set: {"nl": [{"query": ..., "expect": ...}], "en": [...]}."""
+    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+
+
+def open_search(page, url: str) -> None:
+    page.goto(url)
+    toggle = page.locator("label.md-header__button[for=__search]")
+    if toggle.is_visible():
+        toggle.click()  # the phone layout hides the search field behind a button
+    page.locator(SEARCH_INPUT).click()
+
+
+def type_query(page, query: str, delay_ms: int = 20) -> float:
+    """Type like a person; returns the time of the last keystroke (performance.now() in the page)."""
+    field = page.locator(SEARCH_INPUT)
+    field.fill("")
+    field.press_sequentially(query, delay=delay_ms)
+    return page.evaluate("performance.now()")
+
+
+def read_results(page, settle_ms: int = 300, timeout_s: float = 5.0) -> list[list[str]]:
+    """The rendered results once they stop changing: one list of absolute hrefs per page group, the page's own
+    link first, then its best sections (collapsed "more" sections left out)."""
+    read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item')]
+        .map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => a.href))"""
+    deadline = time.monotonic() + timeout_s
+    last, stable_since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        current = page.evaluate(read)
+        if current != last:
+            last, stable_since = current, time.monotonic()
+        elif current and time.monotonic() - stable_since >= settle_ms / 1000:
+            return current
+        page.wait_for_timeout(50)
+    return last or []
+
+
+def top_result(groups: list[list[str]], language_root: str) -> str | None:
+    """The first answer a reader sees: the first section of the first page, or the page itself when the page's
+    own entry is the only match shown; relative to the language root, without the highlight parameter."""
+    if not groups or not groups[0]:
+        return None
+    first = groups[0][1] if len(groups[0]) > 1 else groups[0][0]
+    return strip_highlight(first).removeprefix(language_root)
+
+
+def strip_highlight(href: str) -> str:
+    """'…/page/?h=ijs+warmte#warmte-of-kou' -> '…/page/#warmte-of-kou'."""
+    address, _, anchor = href.partition("#")
+    address = address.split("?", 1)[0]
+    return f"{address}#{anchor}" if anchor else address
