@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 
 WORD = re.compile(r"[^\W\d_]+")
 MIN_PART = 3
+MIN_COMPOUND = 7  # "rugpijn"; shorter words split mostly by accident ("hebben" is not "heb" + "ben")
 STEMMERS = {"nl": "dutch", "en": "english"}
 # Irregular forms that a stemmer cannot join to their verb, limited to the verbs these topics use.
 IRREGULAR = {
@@ -84,14 +85,20 @@ class Vocabulary:
     def stem(self, word: str) -> str:
         return self.stemmer.stemWord(self.lemma.get(word, word))
 
+    def is_word(self, part: str) -> bool:
+        """A word the pages use, or the stem of one ("spier", from "spieren")."""
+        return part in self.words or part in self.groups
+
     def compound_parts(self, word: str) -> set[str]:
         """Parts of a compound that are words of their own: 'rugpijn' -> {'rug', 'pijn'}."""
         parts = set()
+        if len(word) < MIN_COMPOUND:
+            return parts
         for split in range(MIN_PART, len(word) - MIN_PART + 1):
             head, tail = word[:split], word[split:]
-            if tail.startswith("s") and tail[1:] in self.words:  # Dutch linking s: "rugspieren"
+            if tail.startswith("s") and self.is_word(tail[1:]):  # Dutch linking s: "rugspieren"
                 tail = tail[1:]
-            if len(tail) >= MIN_PART and tail in self.words and head in self.words:
+            if len(tail) >= MIN_PART and self.is_word(tail) and self.is_word(head):
                 parts |= {head, tail}
         return parts
 
@@ -99,7 +106,7 @@ class Vocabulary:
         own = set(words(text))
         found = {without_accents(word) for word in own}
         for word in own:
-            if len(word) > MIN_PART:  # short words are mostly function words: their forms add only noise
+            if len(word) >= MIN_PART:
                 found |= self.groups[self.stem(word)]
             for part in self.compound_parts(word):
                 found |= self.groups[self.stem(part)] | {part}
