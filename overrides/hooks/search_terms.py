@@ -110,7 +110,9 @@ class Vocabulary:
                 found |= self.groups[self.stem(word)]
             for part in self.compound_parts(word):
                 found |= self.groups[self.stem(part)] | {part}
-        return found - own
+        # A query word matches every word it starts ("spier" finds "spieren"): leave out what the entry's own
+        # words already answer, which keeps the index small.
+        return {variant for variant in found - own if not any(word.startswith(variant) for word in own)}
 
 
 def on_page_context(context, page, config, nav):

@@ -1,0 +1,145 @@
+/*
+ * Rug in beweging's own behaviour, one file (one request), loaded before Material's bundle (overrides/main.html).
+ * 1. Search data on demand: the index request waits until the reader starts to search, the search worker starts
+ *    with its first message (a page opened from a search result loads the index at once, to highlight the
+ *    words), and the sitemap.xml requests Material makes next to each language link (used only by
+ *    instant navigation, off here) fail at once without the network, as Material's 404 did.
+ * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
+ */
+(function searchOnDemand() {
+  "use strict";
+
+  var INDEX = /\/search\/search_index\.json$/;
+  var SITEMAP = /\/sitemap\.xml$/;
+  var WORKER = /\/workers\/search\.[^/]*\.js$/;
+  var started = false;
+  var waiting = [];
+
+  function start() {
+    if (started) { return; }
+    started = true;
+    waiting.splice(0).forEach(function (send) { send(); });
+  }
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.siteUrl = new URL(String(url), location.href).pathname;
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (SITEMAP.test(request.siteUrl || "")) {
+      setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); });
+      return;
+    }
+    if (INDEX.test(request.siteUrl || "") && !started) {
+      waiting.push(function () { send.apply(request, args); });
+      return;
+    }
+    return send.apply(request, args);
+  };
+
+  // Material talks to its worker through addEventListener and postMessage only.
+  var RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (!WORKER.test(new URL(String(url), location.href).pathname)) {
+      return new RealWorker(url, options);
+    }
+    var stand_in = new EventTarget();
+    var worker = null;
+    stand_in.postMessage = function (message) {
+      if (!worker) {
+        worker = new RealWorker(url, options);
+        worker.addEventListener("message", function (event) {
+          stand_in.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        });
+        worker.addEventListener("error", function () { stand_in.dispatchEvent(new Event("error")); });
+      }
+      worker.postMessage(message);
+    };
+    stand_in.terminate = function () { if (worker) { worker.terminate(); } };
+    return stand_in;
+  };
+
+  // A page opened from a search result (?h=words) highlights those words, which needs the index: load it now.
+  if (new URLSearchParams(location.search).has("h")) { start(); }
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("input.md-search__input")) { start(); }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search" && event.target.checked) { start(); }
+  });
+})();
+
+/*
+ * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
+ * - The "Afdrukken" / "Print" button opens the browser's print dialog; it stays hidden without JavaScript.
+ * - "Date printed": today's date in words, set now and again just before printing (a tab left open overnight).
+ *   Without JavaScript the handout shows the site's build date instead, labelled as such. When
+ *   scripts/make_handouts.py writes a ready-made PDF it sets <html data-handout-mode="pdf"> and the label
+ *   becomes "PDF gemaakt op" / "PDF made on": a PDF is printed later than it is made.
+ * - Collapsed blocks (<details>) are opened for printing and closed again afterwards; site.css has a CSS
+ *   fallback. Ctrl+P fires the same events as the button, so both give the same printout.
+ */
+(function patientHandout() {
+  "use strict";
+
+  var LOCALES = { nl: "nl-NL", en: "en-GB" };
+
+  function isoDate(date) {
+    var pad = function (number) { return String(number).padStart(2, "0"); };
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  function stampDate() {
+    var today = new Date();
+    var language = document.documentElement.lang || "nl";
+    var words = today.toLocaleDateString(LOCALES[language] || language, {
+      day: "numeric", month: "long", year: "numeric"
+    });
+    var madeAsPdf = document.documentElement.dataset.handoutMode === "pdf";
+    document.querySelectorAll("[data-handout-printed]").forEach(function (printed) {
+      var time = printed.querySelector("time");
+      time.textContent = words;
+      time.dateTime = isoDate(today);
+      if (madeAsPdf && printed.dataset.labelPdf) {
+        printed.querySelector("strong").textContent = printed.dataset.labelPdf + ":";
+      }
+      printed.hidden = false;
+    });
+    document.querySelectorAll("[data-handout-built]").forEach(function (built) {
+      built.hidden = true;
+    });
+  }
+
+  var opened = [];
+
+  function beforePrint() {
+    stampDate();
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  }
+
+  function afterPrint() {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  }
+
+  window.addEventListener("beforeprint", beforePrint);
+  window.addEventListener("afterprint", afterPrint);
+  // Print emulation (and some browsers' print preview) only switches the media type: follow it too.
+  var print = window.matchMedia("print");
+  print.addEventListener("change", function (event) {
+    if (event.matches) { beforePrint(); } else { afterPrint(); }
+  });
+
+  document.querySelectorAll("[data-handout-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+    button.hidden = false;
+  });
+  stampDate();
+})();

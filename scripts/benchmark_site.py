@@ -1,0 +1,325 @@
+"""Site benchmark (not a test): build time and memory, search data size, and a page view, as the site grows.
+
+Builds the real site and generated sites of 10, 50 and 200 articles per language (about 1,500 words and 9 FAQ
+questions each, made from the real articles' paragraphs, in nav sections of 10), and reports for each:
+- build time (median of --runs) and peak memory of `mkdocs build`;
+- search data per language and in total, raw and gzip, and Material + mkdocs-static-i18n's own combined index
+  for comparison (real site and the largest generated site);
+- in headless Chromium: an article's first view (requests, failed requests, bytes as gzip-6 of every response)
+  and the time from the first keystroke in the search field to the first rendered result, without and with
+  4x CPU throttling (median of 5, each in a fresh browser context, so the index is downloaded every time).
+It writes the tables to benchmarks/RESULTS.md together with the targets and whether each is met.
+
+usage: python scripts/benchmark_site.py [--sizes 10 50 200] [--runs 3] [--output benchmarks/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmark_search import setup_config
+from browser import CHROMIUM_FLAGS, chromium_executable, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ["rugpijn-na-het-lopen", "door-de-rug-gaan"]
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+TARGETS = {"first_view_bytes": 75_000, "first_view_requests": 8, "first_result_ms": 300, "build_real_s": 3,
+           "build_200_s": 15}
+
+
+# --- Generated sites -----------------------------------------------------------------------------------------------
+
+def paragraphs(language: str) -> tuple[list[str], list[str]]:
+    """Paragraphs and FAQ answers of the real articles in one language, to make realistic generated text."""
+    body, answers = [], []
+    for slug in ARTICLES:
+        name = f"{slug}.md" if language == "nl" else f"{slug}.{language}.md"
+        text = FRONT_MATTER.sub("", (ROOT / "docs" / name).read_text(encoding="utf-8"))
+        faq = text.split("{ #veelgestelde-vragen }", 1)[1]
+        body += [block for block in re.split(r"\n\s*\n", text.split("{ #veelgestelde-vragen }")[0])
+                 if block and not block.lstrip().startswith(("#", "!!!", "    ", "1.", "-", "**"))]
+        answers += [block for block in re.split(r"\n\s*\n", faq) if block and not block.startswith("#")]
+    return body, answers
+
+
+def generated_article(number: int, language: str, rng: random.Random) -> str:
+    body, answers = paragraphs(language)
+    nl = language == "nl"
+    words, sections = 0, []
+    while words < 1100:
+        section = "\n\n".join(rng.choice(body) for _ in range(3))
+        words += len(section.split())
+        sections.append(f"## {'Deel' if nl else 'Part'} {len(sections) + 1} {{ #deel-{len(sections) + 1} }}\n\n{section}")
+    faq = "\n\n".join(
+        f"### {'Vraag' if nl else 'Question'} {q} over onderwerp {number}? {{ #vraag-{q} }}\n\n{rng.choice(answers)}"
+        for q in range(1, 10))
+    title = f"{'Onderwerp' if nl else 'Topic'} {number}"
+    return f"""---
+title: {title}
+description: "{'Een gegenereerd artikel om te meten hoe de site groeit: bouwtijd, zoekdata en paginagewicht.' if nl else 'A generated article to measure how the site grows: build time, search data and page weight.'}"
+condition: {'Lage rugpijn' if nl else 'Low back pain'}
+last_reviewed: 2026-11-01
+next_review: 2099-11-01
+keywords: [{'meten' if nl else 'measure'}]
+sources:
+  - title: NHG
+    url: https://richtlijnen.nhg.org/standaarden/aspecifieke-lagerugpijn
+---
+
+# {title}
+
+!!! summary
+
+    - {'Blijf bewegen.' if nl else 'Keep moving.'}
+
+!!! danger "{'Bel direct de huisarts als je:' if nl else 'Call your GP straight away if you:'}"
+
+    - {'niet kunt plassen.' if nl else 'cannot pee.'}
+
+{chr(10).join(sections)}
+
+## {'Veelgestelde vragen' if nl else 'Frequently asked questions'} {{ #veelgestelde-vragen }}
+
+{faq}
+"""
+
+
+def make_project(folder: Path, articles: int | None) -> Path:
+    """A copy of the project; with `articles`, the two real articles replaced by that many generated ones."""
+    project = folder / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", "site", ".git", "node_modules", "test-artifacts", "benchmarks", "tests"))
+    if articles is None:
+        return project
+    rng = random.Random(articles)
+    names = []
+    for slug in ARTICLES:
+        for suffix in (".md", ".en.md"):
+            (project / "docs" / f"{slug}{suffix}").unlink()
+    for number in range(1, articles + 1):
+        name = f"onderwerp-{number:03d}"
+        names.append(name)
+        for language, suffix in (("nl", ".md"), ("en", ".en.md")):
+            (project / "docs" / f"{name}{suffix}").write_text(generated_article(number, language, rng), "utf-8")
+    sections = "".join(
+        f"  - Onderwerpen {start + 1}-{min(start + 10, articles)}:\n"
+        + "".join(f"    - {name}.md\n" for name in names[start:start + 10])
+        for start in range(0, articles, 10))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nnav:\n(?:  - .*\n)+", "\nnav:\n  - index.md\n" + sections
+                    + "  - veelgestelde-vragen.md\n  - over-deze-site.md\n", config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for page in ("index.md", "index.en.md"):  # the home page links to the real articles
+        path = project / "docs" / page
+        path.write_text(re.sub(r"\]\((?:rugpijn-na-het-lopen|door-de-rug-gaan)\.md\)", "](over-deze-site.md)",
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
+
+
+# --- Measurements -------------------------------------------------------------------------------------------------
+
+def build_once(project: Path, site: Path) -> dict:
+    """One `mkdocs build` in a child process: its wall time and peak memory."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=project,
+                   check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+
+
+def sizes(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, 6))
+
+
+def search_data(site: Path) -> dict:
+    result = {}
+    for language, root in (("nl", ""), ("en", "en/")):
+        path = site / root / "search" / "search_index.json"
+        if path.is_file():
+            result[language] = sizes(path)
+    return result
+
+
+FIRST_RESULT = """() => { window.firstResult = new Promise(resolve => {
+    const field = document.querySelector('input.md-search__input');
+    const list = document.querySelector('.md-search-result__list');
+    let pressed = null;
+    const observer = new MutationObserver(() => {
+        if (pressed !== null && list.querySelector('.md-search-result__item')) {
+            observer.disconnect(); resolve(performance.now() - pressed);
+        }
+    });
+    field.addEventListener('keydown', () => { if (pressed === null) pressed = performance.now(); });
+    observer.observe(list, {childList: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 15000);
+}); }"""
+
+
+def page_view(browser, url: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    finished, failed = [], []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    total = sum(len(gzip.compress(request.response().body(), 6)) for request in finished)
+    statuses = [request.response().status for request in finished]
+    context.close()
+    return {"requests": len(finished), "failed": len(failed) + sum(status >= 400 for status in statuses),
+            "bytes": total}
+
+
+def first_result_ms(browser, url: str, word: str, throttle: int) -> float | None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if throttle > 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    page.evaluate(FIRST_RESULT)
+    page.locator("input.md-search__input").click()  # the reader starts to search: the index is requested now
+    page.locator("input.md-search__input").press_sequentially(word, delay=120)
+    elapsed = page.evaluate("window.firstResult")
+    context.close()
+    return elapsed
+
+
+def measure(browser, name: str, articles: int | None, runs: int, baseline: bool) -> dict:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        project = make_project(folder, articles)
+        builds = [build_once(project, folder / f"site-{run}") for run in range(runs)]
+        site = folder / "site-0"
+        row = {
+            "name": name,
+            "articles": articles or 2,
+            "build_s": statistics.median(build["seconds"] for build in builds),
+            "peak_mib": max(build["peak_kib"] for build in builds) / 1024,
+            "search": search_data(site),
+        }
+        if baseline:
+            config = project / "mkdocs.yml"
+            config.write_text(setup_config("material-default", config.read_text(encoding="utf-8")), "utf-8")
+            build_once(project, folder / "site-default")
+            row["combined"] = sizes(folder / "site-default" / "search" / "search_index.json")
+        article = "door-de-rug-gaan/" if articles is None else "onderwerp-001/"
+        url, server = serve(site)
+        try:
+            row["view"] = page_view(browser, url + article)
+            row["view_en"] = page_view(browser, url + "en/" + article)
+            for throttle in (1, 4):
+                times = [first_result_ms(browser, url + article, "rug", throttle) for _ in range(5)]
+                times = [value for value in times if value is not None]
+                row[f"search_ms_{throttle}x"] = statistics.median(times) if times else None
+        finally:
+            server.shutdown()
+        return row
+
+
+# --- Report -------------------------------------------------------------------------------------------------------
+
+def kb(value: int) -> str:
+    return f"{value / 1000:,.1f} kB"
+
+
+def report(rows: list[dict]) -> str:
+    lines = ["# Benchmark results", "",
+             "Made by `make bench` (scripts/benchmark_site.py) on this machine (2 cores). Pages served from "
+             "127.0.0.1 without network throttling; bytes are gzip level 6 of every response; search time is from "
+             "the first keystroke in the search field (the index is requested when the field gets focus) to the "
+             "first rendered result, median of 5 fresh browser contexts.", "",
+             "## Build", "",
+             "| site | articles per language | build time (median) | peak memory |", "|---|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| {row['name']} | {row['articles']} | {row['build_s']:.2f} s | {row['peak_mib']:.0f} MiB |")
+    lines += ["", "## Search data", "",
+              "| site | Dutch raw | Dutch gzip | English raw | English gzip | total raw | default combined index raw |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        nl, en = row["search"].get("nl", (0, 0)), row["search"].get("en", (0, 0))
+        combined = kb(row["combined"][0]) if "combined" in row else "–"
+        lines.append(f"| {row['name']} | {kb(nl[0])} | {kb(nl[1])} | {kb(en[0])} | {kb(en[1])} "
+                     f"| {kb(nl[0] + en[0])} | {combined} |")
+    lines += ["", "## An article's first view and search", "",
+              "| site | requests (nl / en) | failed | bytes gzip (nl / en) | first result, no throttling "
+              "| first result, 4x CPU throttling |", "|---|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        nl, en = row["view"], row["view_en"]
+        fast, slow = row["search_ms_1x"], row["search_ms_4x"]
+        lines.append(f"| {row['name']} | {nl['requests']} / {en['requests']} | {nl['failed'] + en['failed']} "
+                     f"| {kb(nl['bytes'])} / {kb(en['bytes'])} | {fast:.0f} ms | {slow:.0f} ms |")
+    lines += ["", "## Targets", ""] + targets(rows)
+    return "\n".join(lines) + "\n"
+
+
+def targets(rows: list[dict]) -> list[str]:
+    real, largest = rows[0], rows[-1]
+    views = [row[view] for row in rows for view in ("view", "view_en")]
+    heaviest = max(view["bytes"] for view in views)
+    growth = largest["view"]["bytes"] - real["view"]["bytes"]
+    checks = [
+        (f"first view at most {kb(TARGETS['first_view_bytes'])} gzip", heaviest <= TARGETS["first_view_bytes"],
+         f"heaviest {kb(heaviest)}"),
+        (f"first view at most {TARGETS['first_view_requests']} requests",
+         all(view["requests"] <= TARGETS["first_view_requests"] for view in views),
+         f"at most {max(view['requests'] for view in views)}"),
+        ("0 failed requests", all(view["failed"] == 0 for view in views),
+         f"{sum(view['failed'] for view in views)} failed"),
+        (f"first view the same at {largest['articles']} articles as at 2", abs(growth) <= 2_000,
+         f"{growth:+,} bytes"),
+        (f"first result within {TARGETS['first_result_ms']} ms at 4x throttling ({largest['articles']} articles)",
+         (largest["search_ms_4x"] or 1e9) <= TARGETS["first_result_ms"], f"{largest['search_ms_4x']:.0f} ms"),
+        (f"real site builds in under {TARGETS['build_real_s']} s", real["build_s"] < TARGETS["build_real_s"],
+         f"{real['build_s']:.2f} s"),
+    ]
+    if "combined" in largest:
+        own = max(largest["search"].values())[0]
+        checks.append((f"one language's index at most half the default combined one ({largest['articles']} "
+                       "articles)", own <= largest["combined"][0] / 2,
+                       f"{kb(own)} of {kb(largest['combined'][0])} ({own / largest['combined'][0]:.0%})"))
+    if largest["articles"] >= 200:
+        checks.append((f"{largest['articles']} articles per language build in under {TARGETS['build_200_s']} s",
+                       largest["build_s"] < TARGETS["build_200_s"], f"{largest['build_s']:.2f} s"))
+    return [f"- {'met' if ok else '**missed**'}: {what} ({figure})" for what, ok, figure in checks]
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 50, 200])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    args = parser.parse_args()
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        rows.append(measure(browser, "real site", None, args.runs, baseline=True))
+        for articles in args.sizes:
+            rows.append(measure(browser, f"generated {articles}", articles, args.runs,
+                                baseline=articles == max(args.sizes)))
+            print(json.dumps(rows[-1], default=str), file=sys.stderr)
+        browser.close()
+    text = report(rows)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

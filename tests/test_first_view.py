@@ -1,0 +1,41 @@
+"""A page view stays light: no search data until the reader searches, then only their language's; no failed
+requests. (Sizes and timings are measured by scripts/benchmark_site.py, not asserted here.)"""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = ["", "rugpijn-na-het-lopen/", "door-de-rug-gaan/", "veelgestelde-vragen/", "over-deze-site/"]
+SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
+
+
+def record(page):
+    requests, failed = [], []
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    return requests, failed
+
+
+@pytest.mark.parametrize("path", PAGES + ["en/" + path for path in PAGES])
+def test_page_view_loads_no_search_data_and_nothing_fails(page, site_url, path):
+    requests, failed = record(page)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    urls = [request.url for request in requests]
+    assert not [url for url in urls if any(part in url for part in SEARCH_FILES)], urls
+    assert not [url for url in urls if url.endswith("sitemap.xml")], urls
+    assert failed == []
+    assert [request.url for request in requests if request.response().status >= 400] == []
+
+
+@pytest.mark.parametrize("language, root", [("nl", ""), ("en", "en/")])
+def test_starting_to_search_loads_only_the_readers_language(page, site_url, language, root):
+    requests, failed = record(page)
+    page.goto(site_url + root + "door-de-rug-gaan/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("rug", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    indexes = [request.url for request in requests if request.url.endswith("search_index.json")]
+    assert indexes == [site_url + root + "search/search_index.json"]
+    assert failed == []
