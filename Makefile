@@ -3,6 +3,7 @@
 #   make test    set everything up and run every test
 #   make build   write the site to site/ (ENGLISH=false make build: Dutch only)
 #   make handouts  build the site and write one PDF handout per article per language to site/handouts/
+#   make audit   Lighthouse on every page, phone and desktop: test-artifacts/audit/report.md (a benchmark, not a test)
 # A second run reuses what the first installed.
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build handouts test browser lock clean
+.PHONY: serve build handouts test browser tools audit lock clean bench bench-search
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -25,12 +26,21 @@ handouts: $(INSTALLED) browser
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/make_handouts.py site
 
-test: $(INSTALLED) browser
+test: $(INSTALLED) browser tools
 	$(BIN)/python -m pytest
+
+# Lighthouse (scores, LCP, TBT, CLS, bytes, requests) on every page, phone and desktop, served the way a static host
+# serves it (scripts/static_host.py); writes test-artifacts/audit/report.md. See scripts/audit.py.
+audit: $(INSTALLED) browser tools
+	$(BIN)/python scripts/audit.py
 
 # Debian's chromium (and poppler-utils for PDF text) for the browser tests; see scripts/install_browser.sh.
 browser:
 	@scripts/install_browser.sh
+
+# A Java runtime (Nu HTML Checker) and the pinned npm packages axe-core, vnu-jar, lighthouse; see scripts/install_tools.sh.
+tools:
+	@scripts/install_tools.sh
 
 # The virtual environment, installed from the hash-locked requirements.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -46,3 +56,11 @@ lock: $(INSTALLED)
 
 clean:
 	rm -rf site test-artifacts
+
+# Benchmarks, not tests: they write benchmarks/RESULTS.md and benchmarks/search.md (see README, Quality).
+bench: $(INSTALLED) browser
+	$(BIN)/python scripts/benchmark_search.py
+	$(BIN)/python scripts/benchmark_site.py
+
+bench-search: $(INSTALLED) browser
+	$(BIN)/python scripts/benchmark_search.py

@@ -36,6 +36,8 @@ BROKEN = [
      "docs/rugpijn-na-het-lopen.en.md: front matter field 'description' has 10 characters"),
     ("missing title", ARTICLE, "title: Testonderwerp\n", "",
      "docs/rugpijn-na-het-lopen.md: front matter field 'title' is missing"),
+    ("missing condition", ARTICLE, "condition: Lage rugpijn\n", "",
+     "docs/rugpijn-na-het-lopen.md: front matter field 'condition' is missing"),
     ("missing last_reviewed", ARTICLE, "last_reviewed: 2026-01-15\n", "",
      "docs/rugpijn-na-het-lopen.md: front matter field 'last_reviewed' is missing"),
     ("malformed date", ARTICLE, "last_reviewed: 2026-01-15", "last_reviewed: 15-01-2026",

@@ -33,7 +33,7 @@ ARTIFACTS = ROOT / "test-artifacts" / "print"
 LANGUAGES = ("nl", "en")
 MM = 72 / 25.4  # PDF points per millimetre
 A4 = (210 * MM, 297 * MM)
-PAGE_MARGIN_SIDES = 18 * MM  # print.css: @page margin, left and right
+PAGE_MARGIN_SIDES = 18 * MM  # site.css: @page margin, left and right
 
 
 def articles_in(docs: Path) -> list[str]:
@@ -377,7 +377,7 @@ def test_no_text_runs_off_the_right_edge(printouts, kind, url_path):
     assert outside == []
 
 
-A4_TEXT_AREA_PX = (round((210 - 36) / 25.4 * 96), (297 - 34) / 25.4 * 96)  # print.css @page margins, CSS px
+A4_TEXT_AREA_PX = (round((210 - 36) / 25.4 * 96), (297 - 34) / 25.4 * 96)  # site.css @page margins, CSS px
 
 
 @both

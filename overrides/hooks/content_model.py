@@ -2,7 +2,8 @@
 
 Every page needs a `title` and a `description` (50-160 characters). Every page is an article unless its front
 matter says `type: page`; an article also needs ISO dates `last_reviewed` and `next_review` (the latter in the
-future), a non-empty `keywords` list, a `sources` list of title + https URL, and the fixed building blocks:
+future), the `condition` it is about (its name in the page's language, for the structured data), a non-empty
+`keywords` list, a `sources` list of title + https URL, and the fixed building blocks:
 "In het kort" summary (`!!! summary`) before the first section, a red-flag box (`!!! danger`), and a
 "## ... { #veelgestelde-vragen }" section whose `###` questions each carry an explicit `{ #id }`.
 An English page's FAQ ids must equal its Dutch page's; that check reads the Dutch file directly, because hooks
@@ -41,6 +42,7 @@ def check_date(meta: dict, field: str, src_path: str) -> datetime.date:
 
 
 def check_article_meta(meta: dict, src_path: str) -> None:
+    check_text(meta, "condition", src_path)
     last_reviewed = check_date(meta, "last_reviewed", src_path)
     next_review = check_date(meta, "next_review", src_path)
     today = datetime.date.today()

@@ -8,8 +8,8 @@ hook computes, at build time and without network:
 - `qr`: that address as an inline SVG QR code (segno), black on transparent, sized by CSS;
 - `pdf`: where `scripts/make_handouts.py` writes the page's PDF, `handouts/<language>/<name>.pdf` from the site
   root (`<name>` is the Markdown file's path without `.md` or `.en.md`);
-- `built`: the build date in words, the "date printed" shown when the browser runs no JavaScript
-  (docs/assets/javascripts/print.js replaces it with the real date at print time).
+- `built` (and `built_iso`): the build date in words, the "date printed" shown when the browser runs no JavaScript
+  (docs/assets/javascripts/site.js replaces it with the real date at print time).
 
 Pages with `type: page` in their front matter are not articles and get no handout.
 """
@@ -43,5 +43,7 @@ def on_page_context(context, page, config, nav):
         "qr": qr,
         "pdf": pdf_path(page.file.src_uri, language),
         "built": long_date(context["build_date_utc"].date(), LABELS[language]),
+        # The ISO build date: the `datetime` of the date-printed placeholder until site.js fills it in.
+        "built_iso": context["build_date_utc"].date().isoformat(),
     }
     return context

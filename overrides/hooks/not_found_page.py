@@ -5,12 +5,13 @@ mkdocs-static-i18n writes a single `404.html` per build into the site root, so t
 Dutch build and, after the English build, moves the English page to `en/404.html` and restores the Dutch one.
 The page itself (overrides/404.html) speaks both languages, because most hosts serve only the root 404.html.
 It also points the language switcher on the 404 page at each language's home page instead of whatever page
-was rendered last.
+was rendered last, and corrects the English page's addresses of Material's files and of the English pages.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 saved_default_page: bytes | None = None
 
@@ -18,7 +19,9 @@ saved_default_page: bytes | None = None
 def on_template_context(context, template_name, config):
     i18n = config.plugins.get("i18n")
     if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
-        links = {language.locale: language.link for language in i18n.config.languages}
+        # The plugin's links start at the host root; a site in a folder (https://host/folder/) needs that folder.
+        root = urlsplit(config.site_url or "/").path or "/"
+        links = {language.locale: root + language.link.lstrip("/") for language in i18n.config.languages}
         alternates = [dict(alt, link=links.get(alt["lang"], alt["link"])) for alt in config.extra["alternate"]]
         # The plugin stores each page's switcher as the attribute `config.extra.alternate`, which shadows the
         # mapping key in templates: replace both, or the 404 page links to the last page rendered.
@@ -38,5 +41,13 @@ def on_post_build(config):
     elif saved_default_page is not None:
         target = Path(config.site_dir) / i18n.current_language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        page.replace(target)
+        target.write_text(own_addresses(page.read_text(encoding="utf-8"), config, i18n.current_language), "utf-8")
         page.write_bytes(saved_default_page)
+
+
+def own_addresses(html: str, config, language: str) -> str:
+    """The language build writes its 404 page with addresses from the host root as if the whole site lived under
+    /en/: Material's files at /en/assets/ (they exist once, at /assets/) and the English pages at /en/en/."""
+    root = urlsplit(config.site_url or "/").path or "/"
+    folder = f"{root}{language}/"
+    return html.replace(f'"{folder}assets/', f'"{root}assets/').replace(f'"{folder}{language}/', f'"{folder}')

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Make sure the quality gates (make test) and the audit (make audit) have their tools:
+# - a Java runtime for the Nu HTML Checker: Debian's default-jre-headless, installed with apt-get (as root, or
+#   through sudo) only when `java` is missing;
+# - the npm packages pinned in scripts/package.json and scripts/package-lock.json (axe-core, vnu-jar, lighthouse),
+#   installed with `npm ci` into scripts/node_modules. A second run reuses them; `npm ci` runs again only when the
+#   lock file differs from the one last installed. Install scripts are skipped: vnu-jar's would download a JDK
+#   from GitHub, and the Java runtime comes from Debian instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  else
+    echo "install_tools: please install a Java runtime (Debian package default-jre-headless)" >&2
+    exit 1
+  fi
+  echo "install_tools: installing default-jre-headless with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+fi
+
+command -v npm >/dev/null 2>&1 || { echo "install_tools: npm (Node.js 18 or later) is needed" >&2; exit 1; }
+stamp=node_modules/.installed-package-lock.json
+if [ -f "$stamp" ] && cmp -s package-lock.json "$stamp"; then
+  exit 0
+fi
+echo "install_tools: installing the npm packages of scripts/package-lock.json"
+npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+cp package-lock.json "$stamp"
