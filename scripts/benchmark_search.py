@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
-from site_search import open_search, queries, read_results, top_result
+from site_search import FIRST_RESULT_AFTER_NEXT_KEY, open_search, queries, read_results, top_result
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
@@ -62,22 +62,6 @@ def index_sizes(site: Path) -> dict[str, tuple[int, int]]:
             data = path.read_bytes()
             sizes[language] = (len(data), len(gzip.compress(data, 6)))
     return sizes
-
-
-# Sets window.firstResult: a promise of the time from the next keystroke in the search field to the first time results are rendered.
-FIRST_RESULT_AFTER_NEXT_KEY = """() => { window.firstResult = new Promise(resolve => {
-    const field = document.querySelector('input.md-search__input');
-    const list = document.querySelector('.md-search-result__list');
-    let pressed = null;
-    const observer = new MutationObserver(() => {
-        if (pressed !== null && list.querySelector('.md-search-result__item')) {
-            observer.disconnect(); resolve(performance.now() - pressed);
-        }
-    });
-    field.addEventListener('keydown', () => { pressed = performance.now(); }, {once: true});
-    observer.observe(list, {childList: true, subtree: true});
-    setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
-}); }"""
 
 
 def measure_queries(page, base_url: str, language: str, items: list[dict]) -> tuple[float, list[float]]:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from benchmark_search import setup_config
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
+from site_search import FIRST_RESULT_AFTER_NEXT_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ["rugpijn-na-het-lopen", "door-de-rug-gaan"]
@@ -153,21 +154,6 @@ def search_data(site: Path) -> dict:
     return result
 
 
-FIRST_RESULT = """() => { window.firstResult = new Promise(resolve => {
-    const field = document.querySelector('input.md-search__input');
-    const list = document.querySelector('.md-search-result__list');
-    let pressed = null;
-    const observer = new MutationObserver(() => {
-        if (pressed !== null && list.querySelector('.md-search-result__item')) {
-            observer.disconnect(); resolve(performance.now() - pressed);
-        }
-    });
-    field.addEventListener('keydown', () => { if (pressed === null) pressed = performance.now(); });
-    observer.observe(list, {childList: true, subtree: true});
-    setTimeout(() => { observer.disconnect(); resolve(null); }, 15000);
-}); }"""
-
-
 def page_view(browser, url: str) -> dict:
     context = browser.new_context()
     page = context.new_page()
@@ -190,7 +176,7 @@ def first_result_ms(browser, url: str, word: str, throttle: int) -> float | None
     page.wait_for_load_state("networkidle")
     if throttle > 1:
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-    page.evaluate(FIRST_RESULT)
+    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
     page.locator("input.md-search__input").click()  # the reader starts to search: the index is requested now
     page.locator("input.md-search__input").press_sequentially(word, delay=120)
     elapsed = page.evaluate("window.firstResult")

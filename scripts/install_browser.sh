@@ -17,15 +17,4 @@ fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-  sudo=(sudo)
-else
-  echo "install_browser: please install ${missing[*]} (Debian packages), or set CHROMIUM_PATH" >&2
-  exit 1
-fi
-echo "install_browser: installing ${missing[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+exec "$(dirname "$0")/apt_install.sh" install_browser "${missing[@]}"

@@ -10,18 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v java >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    sudo=()
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo=(sudo)
-  else
-    echo "install_tools: please install a Java runtime (Debian package default-jre-headless)" >&2
-    exit 1
-  fi
-  echo "install_tools: installing default-jre-headless with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+  ./apt_install.sh install_tools --no-install-recommends default-jre-headless
 fi
 
 command -v npm >/dev/null 2>&1 || { echo "install_tools: npm (Node.js 18 or later) is needed" >&2; exit 1; }

@@ -16,6 +16,23 @@ SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
 
 
+# Sets window.firstResult: a promise of the milliseconds from the next keystroke in the search field to the first
+# time results are rendered (null after 15 s). Await it with page.evaluate("window.firstResult").
+FIRST_RESULT_AFTER_NEXT_KEY = """() => { window.firstResult = new Promise(resolve => {
+    const field = document.querySelector('input.md-search__input');
+    const list = document.querySelector('.md-search-result__list');
+    let pressed = null;
+    const observer = new MutationObserver(() => {
+        if (pressed !== null && list.querySelector('.md-search-result__item')) {
+            observer.disconnect(); resolve(performance.now() - pressed);
+        }
+    });
+    field.addEventListener('keydown', () => { if (pressed === null) pressed = performance.now(); });
+    observer.observe(list, {childList: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 15000);
+}); }"""
+
+
 def queries() -> dict[str, list[dict]]:
     """The query set: {"nl": [{"query": ..., "expect": ...}], "en": [...]}."""
     return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))

@@ -78,12 +78,16 @@ class Vocabulary:
         self.stemmer = snowballstemmer.stemmer(STEMMERS[language])
         self.lemma = {form: verb for verb, forms in IRREGULAR[language].items() for form in forms.split()}
         self.words = {word for text in texts for word in words(text)}
+        self.stems: dict[str, str] = {}
         self.groups: dict[str, set[str]] = defaultdict(set)
         for word in self.words | set(self.lemma) | set(IRREGULAR[language]):
             self.groups[self.stem(word)].add(word)
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(self.lemma.get(word, word))
+        stem = self.stems.get(word)
+        if stem is None:  # Snowball is slow; every word is stemmed once
+            stem = self.stems[word] = self.stemmer.stemWord(self.lemma.get(word, word))
+        return stem
 
     def is_word(self, part: str) -> bool:
         """A word the pages use, or the stem of one ("spier", from "spieren")."""
