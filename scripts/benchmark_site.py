@@ -248,7 +248,7 @@ def report(rows: list[dict]) -> str:
         fast, slow = row["search_ms_1x"], row["search_ms_4x"]
         lines.append(f"| {row['name']} | {nl['requests']} / {en['requests']} | {nl['failed'] + en['failed']} "
                      f"| {kb(nl['bytes'])} / {kb(en['bytes'])} | {fast:.0f} ms | {slow:.0f} ms |")
-    lines += ["", "## Targets", ""] + targets(rows)
+    lines += ["", "## Targets", "", "Why the missed ones are missed: README.md, Known limits.", ""] + targets(rows)
     return "\n".join(lines) + "\n"
 
 
