@@ -4,7 +4,7 @@ The print-only block at the end of an article (overrides/main.html) shows the pa
 that opens it, the date and the disclaimer; the page also links to its ready-made PDF (`make handouts`). This
 hook computes, at build time and without network:
 
-- `address`: the page's absolute URL, `site_url` + the page's URL;
+- `address`: the page's absolute URL (MkDocs' `page.canonical_url`, from `site_url`);
 - `qr`: that address as an inline SVG QR code (segno), black on transparent, sized by CSS;
 - `pdf`: where `scripts/make_handouts.py` writes the page's PDF, `handouts/<language>/<name>.pdf` from the site
   root (`<name>` is the Markdown file's path without `.md` or `.en.md`);
@@ -15,8 +15,6 @@ Pages with `type: page` in their front matter are not articles and get no handou
 """
 
 from __future__ import annotations
-
-from urllib.parse import urljoin
 
 import segno
 from article_footer import LABELS, long_date  # the review dates' format, so all dates on a handout look alike
@@ -36,7 +34,7 @@ def on_page_context(context, page, config, nav):
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is needed for the address and QR code on printed articles")
     language = config.theme["language"]
-    address = urljoin(config.site_url, page.url)
+    address = page.canonical_url
     qr = segno.make(address, error="m").svg_inline(omitsize=True, dark="#000", svgclass="handout__qr-code")
     context["handout"] = {
         "address": address,

@@ -128,9 +128,11 @@ def on_page_context(context, page, config, nav):
 
 def add_terms(index: dict, language: str, prefix: str) -> None:
     entries = index["docs"]
-    vocabulary = Vocabulary(language, [f"{entry['title']} {entry['text']}" for entry in entries])
-    for entry in entries:
-        variants = vocabulary.variants(f"{entry['title']} {re.sub(r'<[^>]+>', ' ', entry['text'])}")
+    # Entry text is HTML: its words only, once per entry, for both the vocabulary and the entry's variants.
+    texts = [f"{entry['title']} {re.sub(r'<[^>]+>', ' ', entry['text'])}" for entry in entries]
+    vocabulary = Vocabulary(language, texts)
+    for entry, text in zip(entries, texts):
+        variants = vocabulary.variants(text)
         if variants:
             entry["variants"] = " ".join(sorted(variants))
         keywords = keywords_by_location.get(prefix + entry["location"])
