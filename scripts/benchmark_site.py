@@ -85,11 +85,11 @@ sources:
 
     - {'Blijf bewegen.' if nl else 'Keep moving.'}
 
-!!! danger "{'Bel direct de huisarts als je:' if nl else 'Call your GP straight away if you:'}"
-
-    - {'niet kunt plassen.' if nl else 'cannot pee.'}
+{{urgency: emergency now}}
 
 {chr(10).join(sections)}
+
+{{urgency: appointment}}
 
 ## {'Veelgestelde vragen' if nl else 'Frequently asked questions'} {{ #veelgestelde-vragen }}
 

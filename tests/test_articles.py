@@ -1,4 +1,4 @@
-"""The two articles, checked on the built HTML: structure (summary, red flags, FAQ), the same ids and sources in
+"""The two articles, checked on the built HTML: structure (summary, FAQ; the urgency cards: test_urgency.py), the same ids and sources in
 both languages, review dates, meta description, words to avoid, own wording (seed overlap) and Dutch readability
 (Flesch-Douma)."""
 
@@ -29,9 +29,9 @@ ARTICLES = {
 }
 LANGS = ("nl", "en")
 LABELS = {
-    "nl": {"summary": "In het kort", "danger": "Bel direct de huisarts",
+    "nl": {"summary": "In het kort",
            "dates": ["Laatst gecontroleerd", "Volgende controle"]},
-    "en": {"summary": "In short", "danger": "Call your GP", "dates": ["Last reviewed", "Next review"]},
+    "en": {"summary": "In short", "dates": ["Last reviewed", "Next review"]},
 }
 FEAR_WORDS = {
     "nl": ["slijtage", "letsel", "degeneratie", "aspecifiek"],
@@ -166,15 +166,6 @@ def test_one_h1_then_summary(site, slug, lang):
     assert summary.name == "div" and {"admonition", "summary"} <= set(summary.get("class", [])), summary.name
     assert text_of(summary.select_one(".admonition-title")) == LABELS[lang]["summary"]
     assert 4 <= len(summary.select("li")) <= 6
-
-
-@pytest.mark.parametrize("slug, lang", PAGES)
-def test_red_flag_box(site, slug, lang):
-    boxes = article_of(site, slug, lang).select("div.admonition.danger")
-    assert len(boxes) >= 1, "no red-flag box"
-    box = boxes[0]
-    assert text_of(box.select_one(".admonition-title")).startswith(LABELS[lang]["danger"])
-    assert re.search(r"\b112\b", text_of(box))
 
 
 @pytest.mark.parametrize("slug, lang", PAGES)

@@ -182,7 +182,7 @@ def article(site, url_path: str):
 
 def text_of(element) -> str:
     element = BeautifulSoup(str(element), "html.parser")
-    for link in element.select(".headerlink"):
+    for link in element.select(".headerlink, .visually-hidden"):  # screen-reader text does not print
         link.decompose()
     return normalise(element.get_text())
 
@@ -392,18 +392,18 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(site, site_url, page
         heading_page, position = printout.page_of(text_of(heading))
         next_page, _ = printout.page_of(text_of(following)[:40], position)
         assert heading_page == next_page, f"heading alone at the bottom of page {heading_page + 1}: {text_of(heading)}"
-    # The red-flag box, and every list that fits on one page, is not split. Heights from the print layout in the
+    # Each urgency card, and every list that fits on one page, is not split. Heights from the print layout in the
     # browser at the width of the A4 text area.
     page.set_viewport_size({"width": A4_TEXT_AREA_PX[0], "height": 1000})
     page.goto(site_url + url_path)
     page.emulate_media(media="print")
     heights = page.evaluate("""() => [...document.querySelectorAll(
-        "article .admonition.danger, article ul, article ol")]
+        "article .urgency, article ul, article ol")]
         .map((element) => element.getBoundingClientRect().height)""")
-    boxes = body.select(".admonition.danger, ul, ol")  # document order, as in the browser
-    assert len(heights) == len(boxes) and [box.name for box in boxes].count("div") == 1
+    boxes = body.select(".urgency, ul, ol")  # document order, as in the browser
+    assert len(heights) == len(boxes) and [box.name for box in boxes].count("div") == 3
     for box, height in zip(boxes, heights):
-        assert box.name != "div" or height < A4_TEXT_AREA_PX[1], "the red-flag box no longer fits on one page"
+        assert box.name != "div" or height < A4_TEXT_AREA_PX[1], "an urgency card no longer fits on one page"
         if height >= A4_TEXT_AREA_PX[1]:
             continue
         items = box.select("li") if box.name in ("ul", "ol") else box.select("p, li")
@@ -445,7 +445,8 @@ PRINT_STYLE = """() => {
       .map((element) => getComputedStyle(element).backgroundColor))],
     sizes: [...new Set(body.map((element) => parseFloat(getComputedStyle(element).fontSize)))],
     overflow: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
-    cut: [...article.querySelectorAll("*")].filter((element) => element.scrollWidth > element.clientWidth + 1
+    // Screen-reader-only text (.visually-hidden) is clipped on purpose.
+    cut: [...article.querySelectorAll("*:not(.visually-hidden)")].filter((element) => element.scrollWidth > element.clientWidth + 1
       && getComputedStyle(element).overflowX !== "visible").map((element) => element.outerHTML.slice(0, 80)),
   };
 }"""
@@ -571,3 +572,17 @@ def test_collapsed_blocks_print_open_with_and_without_javascript(practice_site, 
             assert normalise(f"{LABELS['nl']['built']} {built}") in printout.text
             assert normalise(LABELS["nl"]["printed"]) not in printout.text
             assert "Afdrukken" not in printout.text
+
+
+@pytest.mark.parametrize("kind", ["printed", "handout"])
+@pytest.mark.parametrize("url_path", ARTICLE_PAGES)
+def test_all_three_urgency_levels_print_most_urgent_first(site, printouts, kind, url_path):
+    """The printed article holds the three cards of "when to call", each heading and each item, in order."""
+    text = printouts[kind, url_path].text
+    position = 0
+    for card in article(site, url_path).select(".urgency[data-urgency-level]"):
+        for element in card.select(".urgency__heading, li"):
+            snippet = text_of(element)[:50]
+            found = text.find(snippet, position)
+            assert found >= 0, f"{kind} {url_path}: {snippet!r} missing or out of order"
+            position = found

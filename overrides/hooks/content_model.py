@@ -4,7 +4,7 @@ Every page needs a `title` and a `description` (50-160 characters). Every page i
 matter says `type: page`; an article also needs ISO dates `last_reviewed` and `next_review` (the latter in the
 future), the `condition` it is about (its name in the page's language, for the structured data), a non-empty
 `keywords` list, a `sources` list of title + https URL, and the fixed building blocks:
-"In het kort" summary (`!!! summary`) before the first section, a red-flag box (`!!! danger`), and a
+"In het kort" summary (`!!! summary`) before the first section, the urgency cards (checked by hooks/urgency.py), and a
 "## ... { #veelgestelde-vragen }" section whose `###` questions each carry an explicit `{ #id }`.
 An English page's FAQ ids must equal its Dutch page's; that check reads the Dutch file directly, because hooks
 run once per language build.
@@ -68,8 +68,6 @@ def check_article_body(markdown: str, src_path: str) -> None:
     head = markdown[: first_section.start()] if first_section else markdown
     if not re.search(r"^!!! summary\b", head, re.MULTILINE):
         raise fail(src_path, 'no "In het kort" summary (!!! summary) before the first ## section')
-    if not re.search(r"^!!! danger\b", markdown, re.MULTILINE):
-        raise fail(src_path, "no red-flag box (!!! danger \"Bel direct de huisarts ...\")")
     faq_questions(markdown, src_path)
 
 
