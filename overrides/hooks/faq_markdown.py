@@ -38,6 +38,8 @@ def faq_questions(markdown: str, src_path: str) -> list[Question]:
             found = EXPLICIT_ID.search(text)
             if found is None:
                 raise fail(src_path, f'FAQ question "{text}" has no explicit id, write {{ #some-id }}')
+            if not text[: found.start()].strip():
+                raise fail(src_path, f"FAQ question #{found.group(1)} has no text")
             questions.append(Question(text[: found.start()].strip(), found.group(1)))
     if not questions:
         raise fail(src_path, "the FAQ section has no ### questions")

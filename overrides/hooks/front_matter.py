@@ -62,9 +62,9 @@ def parse(text: str, name: str) -> tuple[dict, str]:
     try:
         meta = yaml.load(text[opening.end() : closing.start()], StrictLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = error.context_mark or error.problem_mark  # where the broken thing starts, e.g. an unclosed quote
         where = f" on line {mark.line + 2}" if mark else ""  # +1: counted from 0; +1: the opening --- line
-        problem = " ".join(filter(None, (error.context, error.problem)))
+        problem = f"{error.problem} ({error.context})" if error.context else error.problem
         raise fail(name, f"front matter is invalid YAML{where}: {problem}") from None
     except yaml.YAMLError as error:
         raise fail(name, f"front matter is invalid YAML: {error}") from None
