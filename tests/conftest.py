@@ -93,7 +93,10 @@ def dutch_only_site(tmp_path_factory) -> Build:
 @pytest.fixture
 def fixture_project(tmp_path):
     """A copy of the real configuration with a small valid docs folder; tests break one thing in it."""
-    project = tmp_path / "project"
+    return make_fixture_project(tmp_path / "project")
+
+
+def make_fixture_project(project: Path) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "overrides", project / "overrides")
