@@ -1,6 +1,6 @@
 """Check each page against the content model and stop the build with one line naming the file and the problem.
 
-Front matter (read strictly from the files, docs/front_matter.py, once per build before any page is read):
+Front matter (read strictly from the files by front_matter.py, once per build before any page is read):
 every page needs a `title` and a `description` (50-160 characters) as text. Every page is an article unless its
 front matter says `type: page`; an article also needs ISO dates `last_reviewed` (not after today) and
 `next_review` (after `last_reviewed`, at most 3 years later), the `condition` it is about (its name in the page's
