@@ -257,6 +257,8 @@ STRUCTURE = [
      'docs/x.md: FAQ id "stoppen" is used by two questions'),
     ("FAQ id equal to a section id", BODY.replace("{ #warmte }", "{ #wat-is-het }"),
      'docs/x.md: FAQ id "wat-is-het" is also the id of a section'),
+    ("javascript link", BODY.replace("Uitleg.", "[Klik](javascript:alert(1))"),
+     "docs/x.md: links to 'javascript:alert(1)': 'javascript:' is not allowed"),
     ("FAQ only in a code block", BODY.replace("### Moet ik stoppen? { #stoppen }\n\nNee.\n\n### Helpt warmte? "
                                               "{ #warmte }\n\nSoms.\n", fenced("### Moet ik stoppen? { #stoppen }\n")),
      "docs/x.md: the FAQ section has no ### questions"),

@@ -5,7 +5,7 @@ every page needs a `title` and a `description` (50-160 characters) as text. Ever
 front matter says `type: page`; an article also needs ISO dates `last_reviewed` (not after today) and
 `next_review` (after `last_reviewed`, at most 3 years later), the `condition` it is about (its name in the page's
 language, for the structured data), a non-empty `keywords` list, and a `sources` list of title + https:// URL.
-`javascript:` is refused in every value. A page and its translation have the same `type`, and an article and its
+`javascript:` is refused in every value and in every link of the page. A page and its translation have the same `type`, and an article and its
 translation the same review dates. From 60 days before a `next_review` the build prints a notice per page (the
 strict build still passes); every overdue page is listed in one error. "Today" comes from front_matter.today()
 (SITE_TODAY, for tests).
@@ -274,11 +274,16 @@ class Outline(HTMLParser):
         self.boxes: list[tuple[list[str], list[str], bool]] = []  # classes, text, before the first section
         self.questions: list[tuple[str, list[str]]] = []  # id, text
         self.open: list[tuple[str, list[list[str]], bool]] = []  # tag, where its text goes, muted
+        self.javascript_links: list[str] = []  # href/src/action values that start with javascript:
 
     def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.javascript_links += [
+            value for name, value in attrs
+            if name in {"href", "src", "action", "formaction"} and value and JAVASCRIPT.match(value.strip())
+        ]
         if tag in VOID:
             return
-        attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
         sinks = list(self.open[-1][1]) if self.open else []
         muted = bool(self.open and self.open[-1][2]) or bool({"admonition-title", "headerlink"} & set(classes))
@@ -355,6 +360,8 @@ def check_faq(outline: Outline, src_path: str) -> None:
 
 def check_rendered(html: str, src_path: str, is_article: bool) -> None:
     outline = outline_of(html)
+    if outline.javascript_links:
+        raise fail(src_path, f"links to {outline.javascript_links[0]!r}: 'javascript:' is not allowed")
     check_title(outline, src_path)
     if not is_article:
         if outline.has_faq:
