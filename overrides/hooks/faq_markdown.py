@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 FAQ_SECTION = re.compile(r"^##\s+.*\{\s*#veelgestelde-vragen\s*\}\s*$", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
 EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
 class Question(NamedTuple):
@@ -45,3 +46,9 @@ def faq_questions(markdown: str, src_path: str) -> list[Question]:
         raise fail(src_path, "the FAQ section has no ### questions")
     return questions
 
+
+def split_front_matter(source: str) -> tuple[str, str]:
+    """(front matter, body) of a Markdown file's text, without reading the YAML (front_matter.py reads it
+    strictly)."""
+    match = FRONT_MATTER.match(source)
+    return (match.group(0), source[match.end():]) if match else ("", source)
