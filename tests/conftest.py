@@ -3,7 +3,9 @@ fixture sites from the real configuration to check the build errors."""
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,9 +41,28 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
+def content_today(project: Path) -> str:
+    """A "today" that does not move: the latest `last_reviewed` of the project's pages (so no article is overdue
+    and none reviewed in the future, whatever the clock says). The build reads it from SITE_TODAY."""
+    dates = re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", "\n".join(
+        path.read_text(encoding="utf-8", errors="replace") for path in (project / "docs").rglob("*.md")
+    ), re.MULTILINE)
+    real = [date for date in dates if valid_date(date)]  # a test may break one on purpose
+    return max(real, default="2026-01-01")
+
+
+def valid_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def run_build(project: Path, site: Path, **env: str) -> Build:
-    """Run `mkdocs build --strict` as a user would and keep its log."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    """Run `mkdocs build --strict` as a user would and keep its log; "today" is `content_today` unless SITE_TODAY
+    is given."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": content_today(project), **env}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -72,7 +93,10 @@ def dutch_only_site(tmp_path_factory) -> Build:
 @pytest.fixture
 def fixture_project(tmp_path):
     """A copy of the real configuration with a small valid docs folder; tests break one thing in it."""
-    project = tmp_path / "project"
+    return make_fixture_project(tmp_path / "project")
+
+
+def make_fixture_project(project: Path) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "overrides", project / "overrides")

@@ -15,6 +15,7 @@ Enter or Space and moves the focus into it, Tab walks its links, leaving or Esca
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from gates import PAGES, broken_copy, insert_into_article, tool
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+CSP_META = r'<meta http-equiv="Content-Security-Policy"[^>]*>'
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -42,7 +44,12 @@ def keyboard_source() -> str:
 
 def load(page, url: str) -> None:
     page.goto(url)
-    page.add_style_tag(content=NO_MOTION)
+    # A constructed stylesheet: each page's Content-Security-Policy (style-src 'self') refuses an inline <style>.
+    page.evaluate(
+        "css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+        " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
+        NO_MOTION,
+    )
 
 
 def set_palette(page, name: str) -> None:
@@ -128,7 +135,9 @@ def test_axe_finds_no_violations(axe_problems, path):
 def test_axe_gate_reports_a_missing_alt_text_and_low_contrast(browser, site, tmp_path, axe_source):
     snippet = (f'<p><img src="{PIXEL}" width="40" height="40"> '
                '<span style="color:#c8c8c8">Lichtgrijze tekst op wit</span></p>')
-    folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/", lambda h: insert_into_article(h, snippet))
+    # Without the page's CSP meta tag, which would refuse the inline style (style-src 'self').
+    folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/",
+                         lambda h: insert_into_article(re.sub(CSP_META, "", h, count=1), snippet))
     url, server = serve(folder)
     page = browser.new_page()
     try:
@@ -239,7 +248,9 @@ def test_escape_closes_the_phone_menu_and_returns_to_the_menu_button(page, site_
 
 def test_keyboard_gate_reports_a_control_the_keyboard_cannot_reach(browser, site, tmp_path, keyboard_source):
     snippet = '<p><span class="fake-button" style="cursor:pointer">Klik hier</span></p>'
-    folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/", lambda h: insert_into_article(h, snippet))
+    # Without the page's CSP meta tag, which would refuse the inline style (style-src 'self').
+    folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/",
+                         lambda h: insert_into_article(re.sub(CSP_META, "", h, count=1), snippet))
     url, server = serve(folder)
     page = browser.new_page()
     try:

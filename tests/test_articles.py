@@ -201,8 +201,8 @@ def test_review_dates(site, slug, lang):
     labels = [text_of(time.find_previous_sibling("strong")).rstrip(":") for time in times]
     assert labels == LABELS[lang]["dates"]
     last, following = (datetime.date.fromisoformat(time["datetime"]) for time in times)
-    today = datetime.date.today()
-    assert last <= today < following
+    # The build itself refuses an overdue page (its "today" is set by the tests, tests/conftest.py).
+    assert last < following <= last.replace(year=last.year + 3)
 
 
 @pytest.mark.parametrize("slug, lang", PAGES)

@@ -32,8 +32,10 @@ def test_workflow_publishes_site_to_github_pages_after_the_tests_on_main_only():
     assert deploy["needs"] == "test"
     assert "github.ref == 'refs/heads/main'" in deploy["if"] and "push" in deploy["if"]
     assert deploy["permissions"]["pages"] == "write" and deploy["permissions"]["id-token"] == "write"
-    build = next(step for step in steps(deploy) if step.get("run", "").startswith("make"))
-    assert build["run"] == "make handouts" and "SITE_URL" in build["env"]
+    build = next(step for step in steps(deploy) if "make handouts" in step.get("run", ""))
+    assert build["run"].strip().splitlines()[-1] == "make handouts" and "SITE_URL" in build["env"]
+    # Reproducible: the build date is the commit's time, not the day the deploy runs.
+    assert 'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in build["run"]
     uses = [step.get("uses", "") for step in steps(deploy)]
     upload = next(step for step in steps(deploy) if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
@@ -49,3 +51,12 @@ def test_npm_tools_are_pinned_exactly_and_locked():
         assert version[0].isdigit(), f"{name} {version} is not an exact version"
         assert lock["packages"][f"node_modules/{name}"]["version"] == version
     assert lock["packages"][""]["devDependencies"] == wanted
+
+
+def test_weekly_scheduled_build_shows_review_dates_before_a_push_is_blocked():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "review-dates.yml").read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    cron = workflow[True]["schedule"][0]["cron"].split()
+    assert len(cron) == 5 and cron[2:4] == ["*", "*"] and cron[4].isdigit()  # one day of every week
+    build_steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert "make build" in build_steps

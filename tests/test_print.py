@@ -567,8 +567,9 @@ def test_collapsed_blocks_print_open_with_and_without_javascript(practice_site, 
         context.close()
         assert normalise(COLLAPSED_TEXT) in printout.text
         if not javascript:
-            # Without JavaScript the build date stands in for the date printed, labelled as such.
-            built = long_date(datetime.date.today(), "nl")
+            # Without JavaScript the build date stands in for the date printed, labelled as such; MkDocs' build date
+            # (build_date_utc) is a UTC date.
+            built = long_date(datetime.datetime.now(datetime.timezone.utc).date(), "nl")
             assert normalise(f"{LABELS['nl']['built']} {built}") in printout.text
             assert normalise(LABELS["nl"]["printed"]) not in printout.text
             assert "Afdrukken" not in printout.text

@@ -8,6 +8,7 @@ the screen, the search index and a printout all show the same thing.
 from __future__ import annotations
 
 import datetime
+import html
 
 LABELS = {
     "nl": {
@@ -35,10 +36,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("type") == "page":
         return markdown
     labels = LABELS[config.theme["language"]]
-    sources = "\n".join(f"- [{source['title']}]({source['url']})" for source in page.meta["sources"])
+    # HTML, not Markdown: front matter values are text, escaped, so no title or address can add markup.
+    sources = "\n".join(
+        f'<li><a href="{html.escape(source["url"].strip())}">{html.escape(source["title"].strip())}</a></li>'
+        for source in page.meta["sources"]
+    )
     return (
         f"{markdown.rstrip()}\n\n"
-        f"## {labels['sources']} {{ #bronnen data-search-exclude }}\n\n{sources}\n\n"
+        f"## {labels['sources']} {{ #bronnen data-search-exclude }}\n\n<ul>\n{sources}\n</ul>\n\n"
         f'<p class="review-dates">\n'
         f"<strong>{labels['last_reviewed']}:</strong> {long_date(page.meta['last_reviewed'], labels)}<br>\n"
         f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}\n"

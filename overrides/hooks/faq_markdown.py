@@ -39,6 +39,8 @@ def faq_questions(markdown: str, src_path: str) -> list[Question]:
             found = EXPLICIT_ID.search(text)
             if found is None:
                 raise fail(src_path, f'FAQ question "{text}" has no explicit id, write {{ #some-id }}')
+            if not text[: found.start()].strip():
+                raise fail(src_path, f"FAQ question #{found.group(1)} has no text")
             questions.append(Question(text[: found.start()].strip(), found.group(1)))
     if not questions:
         raise fail(src_path, "the FAQ section has no ### questions")
@@ -46,6 +48,7 @@ def faq_questions(markdown: str, src_path: str) -> list[Question]:
 
 
 def split_front_matter(source: str) -> tuple[str, str]:
-    """(front matter, body) of a Markdown file's text."""
+    """(front matter, body) of a Markdown file's text, without reading the YAML (front_matter.py reads it
+    strictly)."""
     match = FRONT_MATTER.match(source)
     return (match.group(0), source[match.end():]) if match else ("", source)

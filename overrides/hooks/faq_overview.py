@@ -8,10 +8,11 @@ time from the articles in `nav`, in the page's own language, so there is no copy
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-import yaml
-from faq_markdown import faq_questions, split_front_matter
+from faq_markdown import faq_questions
+from front_matter import read
 
 ENGLISH_SUFFIX = ".en.md"
 
@@ -35,14 +36,14 @@ def overview(docs_dir: Path, nav: list, english: bool) -> str:
         path = docs_dir / name
         if not path.is_file():
             continue
-        front_matter, body = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(front_matter.strip().strip("-")) or {}
+        meta, body = read(path, f"{docs_dir.name}/{name}")
         if meta.get("type") == "page":
             continue
         questions = faq_questions(body, f"{docs_dir.name}/{name}")
         slug = Path(dutch_name).stem
         links = "\n".join(f"- [{question.text}]({dutch_name}#{question.id})" for question in questions)
-        sections.append(f"## [{meta['title']}]({dutch_name}) {{ #{slug} }}\n\n{links}\n")
+        # The title is front matter, not Markdown: escaped, so `<`, `&` and quotes show as they are written.
+        sections.append(f"## [{html.escape(meta['title'])}]({dutch_name}) {{ #{slug} }}\n\n{links}\n")
     return "\n".join(sections)
 
 

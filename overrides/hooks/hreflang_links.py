@@ -16,13 +16,19 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
+
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
 
 
-def absolute_alternates(html: str, resolve, default_language: str) -> str:
-    """Rewrite Material's alternate links with `resolve(language, href)` and add x-default after them."""
+def absolute_alternates(html: str, resolve, default_language: str, where: str, expected: bool = True) -> str:
+    """Rewrite Material's alternate links with `resolve(language, href)` and add x-default after them; a build error
+    when a page of a site with more than one language has none (Material's markup changed)."""
     links = list(ALTERNATE.finditer(html))
     if not links:
+        if expected:
+            raise PluginError(f"overrides/hooks/hreflang_links.py: the hreflang alternate links not found in {where}: "
+                              "Material's output changed, update the patch")
         return html
     hrefs = {match.group(2): resolve(match.group(2), match.group(1)) for match in links}
     if default_language in hrefs:
@@ -37,9 +43,16 @@ def default_language(config) -> str:
     return i18n.default_language if i18n is not None else config.theme["language"]
 
 
+def has_alternates(config) -> bool:
+    """More than one language is built, so Material writes alternate links."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and len(i18n.build_languages) > 1
+
+
 def on_post_page(output: str, page, config) -> str:
     page_url = page.canonical_url or urljoin(config.site_url or "", page.url)
-    return absolute_alternates(output, lambda language, href: urljoin(page_url, href), default_language(config))
+    return absolute_alternates(output, lambda language, href: urljoin(page_url, href), default_language(config),
+                               page.file.dest_uri, has_alternates(config))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -50,5 +63,5 @@ def on_post_template(output: str, template_name: str, config) -> str:
         def home(language: str, href: str) -> str:
             return config.site_url if language == default else urljoin(config.site_url, f"{language}/")
 
-        return absolute_alternates(output, home, default)
+        return absolute_alternates(output, home, default, template_name, has_alternates(config))
     return output

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.exceptions import PluginError
+from patch import substitute
+
 NAMES = {
     "nl": {"__drawer": "Menu", "__search": "Zoeken"},
     "en": {"__drawer": "Menu", "__search": "Search"},
@@ -33,24 +36,29 @@ SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="qu
 HEADER_BUTTON = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">')
 
 
-def fix_markup(html: str, language: str) -> str:
-    html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+def fix_markup(html: str, language: str, where: str) -> str:
+    def patch(pattern, replacement, text, what, count=0):
+        return substitute(pattern, replacement, text, hook="material_markup.py", what=what, where=where, count=count)
+
+    html = patch(TOGGLE_AUTOCOMPLETE, r"\1>", html, "the drawer and search checkboxes")
     label = SEARCH_LABEL.search(html)
-    if label:
-        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+    if label is None:
+        raise PluginError(f"overrides/hooks/material_markup.py: the search field's label not found in {where}: "
+                          "Material's output changed, update the patch")
+    html = patch(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', html, "the search dialog", 1)
     names = NAMES.get(language, NAMES["en"])
 
     def focusable(match: re.Match) -> str:
         return match.group(0)[:-1] + f' tabindex="0"><span class="visually-hidden">{names[match.group(1)]}</span>'
 
-    return HEADER_BUTTON.sub(focusable, html)
+    return patch(HEADER_BUTTON, focusable, html, "the header's menu and search buttons")
 
 
 def on_post_page(output: str, page, config) -> str:
-    return fix_markup(output, config.theme["language"])
+    return fix_markup(output, config.theme["language"], page.file.dest_uri)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name.endswith(".html"):
-        return fix_markup(output, config.theme["language"])
+        return fix_markup(output, config.theme["language"], template_name)
     return output

@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from patch import substitute
+
 saved_default_page: bytes | None = None
 
 
@@ -50,4 +52,7 @@ def own_addresses(html: str, config, language: str) -> str:
     /en/: Material's files at /en/assets/ (they exist once, at /assets/) and the English pages at /en/en/."""
     root = urlsplit(config.site_url or "/").path or "/"
     folder = f"{root}{language}/"
-    return html.replace(f'"{folder}assets/', f'"{root}assets/').replace(f'"{folder}{language}/', f'"{folder}')
+    html = substitute(f'"{folder}assets/', f'"{root}assets/', html, hook="not_found_page.py",
+                      what=f"addresses of Material's files under {folder}assets/", where=f"{language}/404.html")
+    return substitute(f'"{folder}{language}/', f'"{folder}', html, hook="not_found_page.py",
+                      what=f"addresses of the pages under {folder}{language}/", where=f"{language}/404.html")

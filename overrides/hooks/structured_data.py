@@ -20,6 +20,8 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
+from escape_values import plain as as_written
+
 FAQ_ID = "veelgestelde-vragen"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that start a new line on screen: their text is separated by a space from the text around them.
@@ -85,8 +87,9 @@ def article_data(page, config, url: str, language: str) -> dict:
         "@type": "MedicalWebPage",
         "@id": url,
         "url": url,
-        "name": page.meta["title"],
-        "description": page.meta["description"],
+        # The text as written: hooks/escape_values.py escapes these for HTML, JSON-LD is JSON (`tojson`).
+        "name": as_written(page.meta["title"]),
+        "description": as_written(page.meta["description"]),
         "inLanguage": language,
         "lastReviewed": iso(page.meta["last_reviewed"]),
         "medicalAudience": {"@type": "Patient"},
@@ -116,8 +119,8 @@ def website_data(config, language: str) -> dict:
         "@type": "WebSite",
         "@id": f"{home}#website",
         "url": home,
-        "name": config.site_name,
-        "description": plain(config.site_description or ""),
+        "name": as_written(config.site_name),
+        "description": plain(as_written(config.site_description or "")),
         "inLanguage": language,
     }
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from faq_markdown import fail, split_front_matter
+from faq_markdown import fail
+from front_matter import read
 
 DATA_FILE = "_shared/urgency.yml"
 CARD_PAGE = "wanneer-bellen.md"
@@ -161,15 +162,9 @@ def dutch_meta(src_uri: str, docs_dir: str) -> dict | None:
     """The front matter of an English page's Dutch counterpart (hooks run once per language build)."""
     if not src_uri.endswith(".en.md"):
         return None
-    dutch = Path(docs_dir) / (src_uri[: -len(".en.md")] + ".md")
-    if not dutch.is_file():
-        return None
-    front_matter, _ = split_front_matter(dutch.read_text(encoding="utf-8-sig"))
-    try:
-        meta = yaml.safe_load(front_matter.strip().strip("-")) if front_matter else {}
-    except yaml.YAMLError:
-        return None  # the Dutch page's own build reports it
-    return meta if isinstance(meta, dict) else {}
+    name = src_uri[: -len(".en.md")] + ".md"
+    dutch = Path(docs_dir) / name
+    return read(dutch, f"{Path(docs_dir).name}/{name}")[0] if dutch.is_file() else None
 
 
 # --- Rendering -----------------------------------------------------------------------------------------------------
