@@ -78,6 +78,9 @@ def fixture_project(tmp_path):
     shutil.copytree(ROOT / "overrides", project / "overrides")
     docs = project / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    # The npm packages (the handout composer's QR encoder is copied from there into the site).
+    (project / "scripts").mkdir()
+    (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
     for slug in ("rugpijn-na-het-lopen", "door-de-rug-gaan"):
         shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
         shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")
