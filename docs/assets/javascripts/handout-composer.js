@@ -155,8 +155,7 @@
     element.removeAttribute("id");
     element.querySelectorAll("[id]").forEach(function (withId) { withId.removeAttribute("id"); });
     element.querySelectorAll("details").forEach(function (details) { details.open = true; });
-    [element].concat(Array.prototype.slice.call(element.querySelectorAll("a[href]"))).forEach(function (anchor) {
-      if (!anchor.matches || !anchor.matches("a[href]")) { return; }
+    element.querySelectorAll("a[href]").forEach(function (anchor) {
       var url = new URL(anchor.getAttribute("href"), base);
       anchor.setAttribute("href", url.origin === location.origin ? url.pathname + url.search + url.hash : url.href);
     });
