@@ -112,12 +112,16 @@ def canonical(site, path: str) -> str:
 # --- In the browser ----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def hosted(site):
-    """The site served with its `_headers` (the Content-Security-Policy among them)."""
-    url, server = serve_site(site.site)
+def served_with_headers(build):
+    """A built site served with its `_headers` (the Content-Security-Policy among them)."""
+    url, server = serve_site(build.site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def hosted(site):
+    yield from served_with_headers(site)
 
 
 @pytest.fixture
@@ -396,9 +400,7 @@ def test_a_section_without_an_id_stops_the_build(fixture_project, tmp_path):
 
 @pytest.fixture(scope="module")
 def dutch_hosted(dutch_only_site):
-    url, server = serve_site(dutch_only_site.site)
-    yield url
-    server.shutdown()
+    yield from served_with_headers(dutch_only_site)
 
 
 def test_dutch_only_build_has_no_language_choice_and_prints(dutch_only_site, dutch_hosted, context):
