@@ -172,11 +172,13 @@
         pair[0].children.length === pair[1].children.length;
       if (lists) {
         for (var item = 0; item < pair[0].children.length; item += 1) {
-          rows.push(row(pair.map(function (list) {
+          var itemRow = row(pair.map(function (list) {
             var single = list.cloneNode(false);
             single.append(list.children[item].cloneNode(true));
             return single;
-          }), languages));
+          }), languages);
+          itemRow.classList.add("composer-pair--item");
+          rows.push(itemRow);
         }
       } else {
         rows.push(row(pair, languages));
