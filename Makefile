@@ -12,17 +12,17 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build handouts test browser tools audit lock clean bench bench-search
+.PHONY: serve build handouts test browser tools npm audit lock clean bench bench-search
 
-serve: $(INSTALLED)
+serve: $(INSTALLED) npm
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(INSTALLED)
+build: $(INSTALLED) npm
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # The site plus its ready-made PDFs, site/handouts/<language>/<name>.pdf, printed by headless Chromium
 # (scripts/make_handouts.py); the articles link to them, so publish this rather than `make build`.
-handouts: $(INSTALLED) browser
+handouts: $(INSTALLED) npm browser
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/make_handouts.py site
 
@@ -42,6 +42,10 @@ browser:
 tools:
 	@scripts/install_tools.sh
 
+# Only the pinned npm packages: the build copies the handout composer's QR encoder (qrcode-generator) from them.
+npm:
+	@scripts/install_tools.sh npm
+
 # The virtual environment, installed from the hash-locked requirements.
 $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,9 +62,9 @@ clean:
 	rm -rf site test-artifacts
 
 # Benchmarks, not tests: they write benchmarks/RESULTS.md and benchmarks/search.md (see README, Quality).
-bench: $(INSTALLED) browser
+bench: $(INSTALLED) npm browser
 	$(BIN)/python scripts/benchmark_search.py
 	$(BIN)/python scripts/benchmark_site.py
 
-bench-search: $(INSTALLED) browser
+bench-search: $(INSTALLED) npm browser
 	$(BIN)/python scripts/benchmark_search.py

@@ -96,6 +96,8 @@ def run(setups: list[str]) -> list[dict]:
         project = Path(temporary) / "project"
         shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules",
                                                                       "test-artifacts", "benchmarks"))
+        # The npm packages, not copied: the build takes the handout composer's QR encoder from there.
+        (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         for name in setups:
             site = Path(temporary) / f"site-{name}"

@@ -102,6 +102,8 @@ def make_project(folder: Path, articles: int | None) -> Path:
     project = folder / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".venv", "site", ".git", "node_modules", "test-artifacts", "benchmarks", "tests"))
+    # The npm packages, not copied: the build takes the handout composer's QR encoder from there.
+    (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
     if articles is None:
         return project
     rng = random.Random(articles)

@@ -6,10 +6,12 @@
 #   installed with `npm ci` into scripts/node_modules. A second run reuses them; `npm ci` runs again only when the
 #   lock file differs from the one last installed. Install scripts are skipped: vnu-jar's would download a JDK
 #   from GitHub, and the Java runtime comes from Debian instead.
+# `install_tools.sh npm` installs the npm packages only: the build needs one of them (qrcode-generator, the handout
+# composer's QR encoder, copied into the site by overrides/hooks/handout_composer.py).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v java >/dev/null 2>&1; then
+if [ "${1:-}" != npm ] && ! command -v java >/dev/null 2>&1; then
   ./apt_install.sh install_tools --no-install-recommends default-jre-headless
 fi
 

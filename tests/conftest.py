@@ -102,6 +102,9 @@ def make_fixture_project(project: Path) -> Path:
     shutil.copytree(ROOT / "overrides", project / "overrides")
     docs = project / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    # The npm packages (the handout composer's QR encoder is copied from there into the site).
+    (project / "scripts").mkdir()
+    (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
     for slug in ("rugpijn-na-het-lopen", "door-de-rug-gaan"):
         shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
         shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")

@@ -93,6 +93,10 @@
       const scope = selector ? document.querySelector(selector) : document.body;
       return controls(scope).filter((el) => {
         if (focused.some((f) => f === el || f.contains(el) || el.contains(f))) return false;
+        // A group of radio buttons is one tab stop; the arrow keys move within it.
+        if (el.type === 'radio' && el.name && focused.some((f) => f.type === 'radio' && f.name === el.name && f.form === el.form)) {
+          return false;
+        }
         if (el.tagName === 'LABEL') {
           const target = document.getElementById(el.htmlFor);
           if (target && focused.some((f) => f === target || (f.type === 'radio' && f.name && f.name === target.name))) {

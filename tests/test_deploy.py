@@ -46,7 +46,7 @@ def test_npm_tools_are_pinned_exactly_and_locked():
     package = json.loads((SCRIPTS / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((SCRIPTS / "package-lock.json").read_text(encoding="utf-8"))
     wanted = package["devDependencies"]
-    assert set(wanted) == {"axe-core", "vnu-jar", "lighthouse"}
+    assert set(wanted) == {"axe-core", "vnu-jar", "lighthouse", "qrcode-generator"}
     for name, version in wanted.items():
         assert version[0].isdigit(), f"{name} {version} is not an exact version"
         assert lock["packages"][f"node_modules/{name}"]["version"] == version

@@ -1,11 +1,14 @@
-"""Read an article's FAQ questions from its Markdown (a module the hooks share; not a hook itself).
+"""Read the articles in `nav` and their FAQ questions and sections from their Markdown (a module the hooks share;
+not a hook itself).
 
-The FAQ is the `## ... { #veelgestelde-vragen }` section; each `### Question? { #id }` in it is one question.
+The FAQ is the `## ... { #veelgestelde-vragen }` section; each `### Question? { #id }` in it is one question. The
+`## Section { #id }` headings before it are the article's sections.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from mkdocs.exceptions import PluginError
@@ -13,12 +16,19 @@ from mkdocs.exceptions import PluginError
 FAQ_SECTION = re.compile(r"^##\s+.*\{\s*#veelgestelde-vragen\s*\}\s*$", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
 EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
+ENGLISH_SUFFIX = ".en.md"
 
 
 class Question(NamedTuple):
     text: str
     id: str
+
+
+class Article(NamedTuple):
+    path: str  # the Markdown file named in nav (the Dutch one): "door-de-rug-gaan.md"
+    name: str  # the file read, in the language asked for: "door-de-rug-gaan.en.md"
+    meta: dict
+    body: str
 
 
 def fail(src_path: str, message: str) -> PluginError:
@@ -47,8 +57,45 @@ def faq_questions(markdown: str, src_path: str) -> list[Question]:
     return questions
 
 
-def split_front_matter(source: str) -> tuple[str, str]:
-    """(front matter, body) of a Markdown file's text, without reading the YAML (front_matter.py reads it
-    strictly)."""
-    match = FRONT_MATTER.match(source)
-    return (match.group(0), source[match.end():]) if match else ("", source)
+
+def article_sections(markdown: str, src_path: str) -> list[Question]:
+    """The `##` sections before the FAQ, in order; a clear build error when one has no explicit id."""
+    end = FAQ_SECTION.search(markdown)
+    sections = []
+    for match in HEADING.finditer(markdown, 0, end.start() if end else len(markdown)):
+        if len(match.group(1)) != 2:
+            continue
+        text = match.group(2)
+        found = EXPLICIT_ID.search(text)
+        if found is None:
+            raise fail(src_path, f'section "{text}" has no explicit id, write {{ #some-id }}')
+        sections.append(Question(text[: found.start()].strip(), found.group(1)))
+    return sections
+
+
+def nav_pages(nav: list) -> list[str]:
+    """The Markdown files named in `nav`, in order."""
+    pages = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            pages += nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            pages.append(value)
+    return pages
+
+
+def nav_articles(docs_dir: Path, nav: list, english: bool) -> list[Article]:
+    """The articles (pages without `type: page`) named in `nav`, in order, read in Dutch or English."""
+    from front_matter import read  # here: front_matter imports this module's `fail`
+
+    articles = []
+    for dutch_name in nav_pages(nav):
+        name = dutch_name[: -len(".md")] + ENGLISH_SUFFIX if english else dutch_name
+        path = docs_dir / name
+        if not path.is_file():
+            continue
+        meta, body = read(path, f"{docs_dir.name}/{name}")
+        if meta.get("type") != "page":
+            articles.append(Article(dutch_name, name, meta, body))
+    return articles
