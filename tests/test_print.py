@@ -386,10 +386,12 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(site, site_url, page
     printout = printouts[kind, url_path]
     assert len(printout.pages) > 1, "a short printout cannot show page breaks"
     body = article(site, url_path)
-    # A heading is on the same page as the start of what follows it.
+    # A heading is on the same page as the start of what follows it. Headings are found in order, each after the
+    # one before, so that a link with the same words earlier in the text is not taken for the heading.
+    position = 0
     for heading in body.select("h2, h3"):
         following = heading.find_next_sibling()
-        heading_page, position = printout.page_of(text_of(heading))
+        heading_page, position = printout.page_of(text_of(heading), position)
         next_page, _ = printout.page_of(text_of(following)[:40], position)
         assert heading_page == next_page, f"heading alone at the bottom of page {heading_page + 1}: {text_of(heading)}"
     # Each urgency card, and every list that fits on one page, is not split. Heights from the print layout in the
@@ -587,3 +589,48 @@ def test_all_three_urgency_levels_print_most_urgent_first(site, printouts, kind,
             found = text.find(snippet, position)
             assert found >= 0, f"{kind} {url_path}: {snippet!r} missing or out of order"
             position = found
+
+
+# --- The training and pain diary (a page, not an article: printed as is, no handout) ---------------------------------
+
+DIARY_PAGES = ["trainingsdagboek/", "en/trainingsdagboek/"]
+MIN_WRITING_ROW_MM = 8  # a row is high enough to write in by hand
+
+
+@pytest.mark.parametrize("url_path", DIARY_PAGES)
+def test_training_diary_prints_on_one_a4_sheet_with_its_whole_table(site, site_url, page, tmp_path, url_path):
+    printout = print_to_pdf(page, site_url + url_path, tmp_path / "diary.pdf")
+    printout.render(1, ARTIFACTS / f"printed-{artefact_name(url_path)}-page1.png")
+    reader = PdfReader(printout.pdf)
+    assert len(reader.pages) == 1
+    # Chromium's "A4" is 595.92 x 842.88 pt, a fraction of a point over ISO A4: within one point counts as A4.
+    width, height = (float(side) for side in reader.pages[0].mediabox[2:])
+    assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+    soup = site.page(url_path)
+    table = soup.select_one("article .training-diary table")
+    headers = [text_of(th) for th in table.select("thead th")]
+    weeks = [text_of(row.find("td")) for row in table.select("tbody tr")]
+    assert len(headers) >= 5 and len(weeks) >= 12
+    text = printout.text
+    assert text.startswith(text_of(soup.find("h1")))
+    for header in headers:  # a header may wrap inside its cell: compare word by word
+        assert all(word in text for word in header.split()), header
+    # Every row's week number prints, in order, after the headers.
+    table_text = text[text.find(headers[-1]) + len(headers[-1]):]
+    assert re.findall(r"\b\d+\b", table_text)[: len(weeks)] == weeks
+    # Rows tall enough to write in, measured in the print layout.
+    heights = page.evaluate("""() => [...document.querySelectorAll(".training-diary tbody tr")]
+        .map((row) => row.getBoundingClientRect().height)""")
+    assert len(heights) == len(weeks)
+    assert min(heights) >= MIN_WRITING_ROW_MM / 25.4 * 96
+
+
+def test_running_plan_links_to_the_diary(site):
+    for lang_prefix in ("", "en/"):
+        plan = site.page(f"{lang_prefix}rugpijn-na-het-lopen/").find("h2", id="weer-opbouwen")
+        links = []
+        for sibling in plan.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            links += [a["href"] for a in sibling.select("a[href]")]
+        assert any(href.rstrip("/").endswith("trainingsdagboek") for href in links), links

@@ -152,4 +152,6 @@ def test_structured_data_gate_reports_an_answer_that_differs_from_the_page(site,
     folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/", change_an_answer)
     soup = BeautifulSoup((folder / "door-de-rug-gaan" / "index.html").read_text("utf-8"), "html.parser")
     problems = article_problems(soup, front_matter("door-de-rug-gaan/"), "nl")
-    assert any(problem.startswith("FAQ question 5 differs from the page") for problem in problems), problems
+    faq = soup.find("h2", id="veelgestelde-vragen").find_all_next("h3")
+    number = [question.get("id") for question in faq].index("hoe-lang") + 1
+    assert any(problem.startswith(f"FAQ question {number} differs from the page") for problem in problems), problems
