@@ -39,9 +39,10 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def run_build(project: Path, site: Path, **env: str) -> Build:
-    """Run `mkdocs build --strict` as a user would and keep its log."""
+def run_build(project: Path, site: Path, **env: str | None) -> Build:
+    """Run `mkdocs build --strict` as a user would and keep its log; an `env` value None unsets that variable."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    environment = {name: value for name, value in environment.items() if value is not None}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -55,8 +56,8 @@ def run_build(project: Path, site: Path, **env: str) -> Build:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
-    """The real site, both languages."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("site"))
+    """The real site, both languages, as `make build` writes it: no SITE_URL, no PDF handouts."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("site"), SITE_URL=None, HANDOUTS=None)
     assert build.returncode == 0, build.log
     return build
 
