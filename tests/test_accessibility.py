@@ -201,7 +201,16 @@ def test_skip_link_comes_first_and_moves_to_the_content(page, site_url, path):
     page.wait_for_function("location.hash.length > 1")
     assert page.evaluate("location.hash") == skip["href"]
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.md-content')"), "Tab after the skip link left the content"
+    # The next Tab goes on from where the skip link landed: to the first tab stop after the content's start (in the
+    # content where it has a link; the headings' permalinks are no tab stops), never back into the navigation.
+    skipped = page.evaluate("""(target) => {
+        const start = document.getElementById(target.slice(1)), focused = document.activeElement;
+        const tabbable = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+          .filter((el) => el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true}) && !el.disabled);
+        const after = tabbable.filter((el) => start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return {follows: after.includes(focused), first: after[0] === focused,
+                what: focused.outerHTML.slice(0, 80), inContent: !!focused.closest('.md-content')}; }""", skip["href"])
+    assert skipped["follows"] and skipped["first"], skipped
 
 
 @pytest.mark.parametrize("path", ["door-de-rug-gaan/", "en/"])
