@@ -500,7 +500,7 @@ def test_body_paragraphs_print_at_11_pt_or_more(published, printouts, kind, url_
     runs = [(size, re.sub(r"\W+", "", text)) for _, size, text in text_sizes(printouts[kind, url_path].pdf)]
     paragraphs = [element for element in article(published, url_path).select("p")
                   if not element.find_parent(class_=["handout", "handout-masthead"])
-                  and "review-dates" not in element.get("class", []) and "admonition-title" not in element.get("class", [])]
+                  and not {"review-dates", "admonition-title"} & set(element.get("class", []))]
     assert len(paragraphs) >= 20
     for paragraph in paragraphs:
         own = re.sub(r"\W+", "", text_of(paragraph))
@@ -514,8 +514,9 @@ def exercises(build, url_path: str) -> list[tuple[str, list[str]]]:
     found = []
     for steps in article(build, url_path).select("ol"):
         title = steps.find_previous_sibling()
-        bold_only = title is not None and title.name == "p" and [child.name for child in title.find_all(True)] == ["strong"] \
-            and text_of(title) == text_of(title.strong)
+        bold_only = (title is not None and title.name == "p"
+                     and [child.name for child in title.find_all(True)] == ["strong"]
+                     and text_of(title) == text_of(title.strong))
         if bold_only or (title is not None and title.name in ("h3", "h4")):
             found.append((text_of(title), [text_of(step) for step in steps.find_all("li", recursive=False)]))
     return found
