@@ -3,6 +3,7 @@
 #   make test    set everything up and run every test
 #   make build   write the site to site/ (ENGLISH=false make build: Dutch only)
 #   make handouts  build the site and write one PDF handout per article per language to site/handouts/
+#                (needs SITE_URL, the published address)
 #   make audit   Lighthouse on every page, phone and desktop: test-artifacts/audit/report.md (a benchmark, not a test)
 # A second run reuses what the first installed.
 
@@ -21,9 +22,10 @@ build: $(INSTALLED) npm
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # The site plus its ready-made PDFs, site/handouts/<language>/<name>.pdf, printed by headless Chromium
-# (scripts/make_handouts.py); the articles link to them, so publish this rather than `make build`.
+# (scripts/make_handouts.py). Only this build links the articles to their PDFs (HANDOUTS=true, see mkdocs.yml
+# extra.handouts), so publish this rather than `make build`. It needs the published address: SITE_URL=https://… .
 handouts: $(INSTALLED) npm browser
-	$(BIN)/mkdocs build --strict --site-dir site
+	HANDOUTS=true $(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/make_handouts.py site
 
 test: $(INSTALLED) browser tools

@@ -1,6 +1,7 @@
 """Print every article of a built site to a ready-made PDF handout: site/handouts/<language>/<name>.pdf.
 
-Usage: python scripts/make_handouts.py [site folder, default site]   (`make handouts` builds the site first)
+Usage: python scripts/make_handouts.py [site folder, default site]   (`make handouts` builds the site first, with
+HANDOUTS=true so that the articles link to their PDFs, and SITE_URL set)
 
 An article is a page that links to its handout: the PDF link (`data-handout-pdf`) that overrides/main.html writes
 from hooks/handout.py gives the path, so this script needs no list of articles and writes each PDF exactly where
@@ -109,7 +110,8 @@ def main() -> int:
     finally:
         server.shutdown()
     if not written:
-        print(f"make_handouts: no article in {site} links to a handout", file=sys.stderr)
+        print(f"make_handouts: no article in {site} links to a handout: build it with HANDOUTS=true (make handouts)",
+              file=sys.stderr)
         return 1
     for pdf in written:
         print(f"make_handouts: {pdf.relative_to(Path.cwd()) if pdf.is_relative_to(Path.cwd()) else pdf}")

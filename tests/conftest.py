@@ -59,10 +59,11 @@ def valid_date(text: str) -> bool:
     return True
 
 
-def run_build(project: Path, site: Path, **env: str) -> Build:
+def run_build(project: Path, site: Path, **env: str | None) -> Build:
     """Run `mkdocs build --strict` as a user would and keep its log; "today" is `content_today` unless SITE_TODAY
-    is given."""
+    is given; an `env` value None unsets that variable."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": content_today(project), **env}
+    environment = {name: value for name, value in environment.items() if value is not None}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -76,10 +77,30 @@ def run_build(project: Path, site: Path, **env: str) -> Build:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
-    """The real site, both languages."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("site"))
+    """The real site, both languages, as `make build` writes it: no SITE_URL, no PDF handouts."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("site"), SITE_URL=None, HANDOUTS=None)
     assert build.returncode == 0, build.log
     return build
+
+
+# The address `make handouts` publishes at in these tests: any SITE_URL counts as the published address.
+PUBLISHED_URL = "https://rug-in-beweging.example.net/"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Build:
+    """The site as `make handouts` builds it, before the PDFs are written: the published address and PDF links."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("published"), SITE_URL=PUBLISHED_URL, HANDOUTS="true")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def published_url(published):
+    """The `make handouts` site served over HTTP on 127.0.0.1."""
+    url, server = serve(published.site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,9 @@ The keyboard walk presses Tab through every page on a desktop, and through one p
 only the header and the drawer differ): each tab stop must be visibly focused (on screen, not under anything,
 looking different from its unfocused self) and every control a mouse can use must be reached (tests/keyboard.js).
 The skip link must come first and move the focus to the content; on a phone the menu button opens the drawer with
-Enter or Space and moves the focus into it, Tab walks its links, leaving or Escape closes it.
+Enter or Space and moves the focus into it, Tab walks its links, leaving or Escape closes it. The open language
+menu outlines its focused item; the headings' "¶" permalinks are no tab stops (the table of contents links every
+heading).
 """
 
 from __future__ import annotations
@@ -208,7 +210,16 @@ def test_skip_link_comes_first_and_moves_to_the_content(page, site_url, path):
     page.wait_for_function("location.hash.length > 1")
     assert page.evaluate("location.hash") == skip["href"]
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.md-content')"), "Tab after the skip link left the content"
+    # The next Tab goes on from where the skip link landed: to the first tab stop after the content's start (in the
+    # content where it has a link; the headings' permalinks are no tab stops), never back into the navigation.
+    skipped = page.evaluate("""(target) => {
+        const start = document.getElementById(target.slice(1)), focused = document.activeElement;
+        const tabbable = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+          .filter((el) => el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true}) && !el.disabled);
+        const after = tabbable.filter((el) => start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return {follows: after.includes(focused), first: after[0] === focused,
+                what: focused.outerHTML.slice(0, 80), inContent: !!focused.closest('.md-content')}; }""", skip["href"])
+    assert skipped["follows"] and skipped["first"], skipped
 
 
 @pytest.mark.parametrize("path", ["door-de-rug-gaan/", "en/"])
@@ -259,3 +270,52 @@ def test_keyboard_gate_reports_a_control_the_keyboard_cannot_reach(browser, site
         page.close()
         server.shutdown()
     assert any("span.fake-button" in problem and "not reached" in problem for problem in problems), problems
+
+
+OUTLINE = """(el) => { const style = getComputedStyle(el), menu = el.closest('.md-select__inner');
+  return {outline: style.outlineStyle, width: parseFloat(style.outlineWidth), menu: getComputedStyle(menu).opacity,
+          visible: el.checkVisibility({opacityProperty: true, visibilityProperty: true}), text: el.innerText.trim()}; }"""
+
+
+@pytest.mark.parametrize("path", ["door-de-rug-gaan/", "en/"])
+def test_language_menu_items_show_an_outline_when_focused(page, site_url, path):
+    page.set_viewport_size(DESKTOP)
+    load(page, site_url + path)
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-select__link')"):
+            seen.append(page.evaluate(f"({OUTLINE})(document.activeElement)"))
+        elif seen:
+            break
+    assert [item["text"] for item in seen] == ["Nederlands", "English"], seen
+    for item in seen:
+        assert item["menu"] == "1" and item["visible"], item  # the menu is open while its items have focus
+        assert item["outline"] != "none" and item["width"] >= 2, item
+
+
+ARTICLE_WALKS = ["door-de-rug-gaan/", "en/rugpijn-na-het-lopen/"]
+
+
+@pytest.mark.parametrize("path", ARTICLE_WALKS)
+def test_heading_permalinks_are_no_tab_stops_but_stay_reachable(page, site_url, keyboard_source, path):
+    page.set_viewport_size(DESKTOP)
+    load(page, site_url + path)
+    page.evaluate(keyboard_source)
+    page.evaluate("keyboardWalk.start()")
+    stops = walk(page)
+    assert stops and not [stop for stop in stops if "headerlink" in stop["what"]]
+    headings = page.evaluate("""() => [...document.querySelectorAll('article :is(h2, h3)[id]')].map(h => ({
+        id: h.id, permalink: h.querySelector('a.headerlink')?.getAttribute('href')}))""")
+    assert len(headings) >= 10
+    # Each heading keeps its permalink for the mouse; the keyboard reaches the same address in the table of contents,
+    # whose links are tab stops.
+    toc = set(page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--secondary a.md-nav__link')]
+        .map(link => link.getAttribute('href'))"""))
+    reached = {stop["what"] for stop in stops}
+    for heading in headings:
+        assert heading["permalink"] == f"#{heading['id']}"
+        assert f"#{heading['id']}" in toc
+    assert sum('.md-nav__link[href="#' in what for what in reached) >= len(headings)
+    # The permalinks, one per heading, used to be tab stops as well: they are still links, out of the Tab order only.
+    assert page.evaluate("[...document.querySelectorAll('article a.headerlink')].every(a => a.tabIndex === -1)")

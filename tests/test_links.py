@@ -4,7 +4,8 @@ The Markdown links are checked by MkDocs itself (`validation` in mkdocs.yml with
 build without warnings, test_content_model.py that a broken link or anchor stops it). This crawls the built site
 as a visitor's browser would, from both home pages and the not-found pages: every `href` and `src` in every page
 (templates, navigation, language switcher, head links, Material's assets), the sitemap and the search index's
-result links. An internal address must name an existing file and its `#anchor` an existing id. External addresses
+result links. An internal address must name an existing file and its `#anchor` an existing id: also the PDF
+links, which only the build of `make handouts` writes, together with the files (tests/test_print.py crawls that one). External addresses
 are not fetched (CI has no network): they are written, with the pages that link them, to
 test-artifacts/links/external-links.md.
 """
@@ -12,7 +13,6 @@ test-artifacts/links/external-links.md.
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from pathlib import Path
@@ -21,20 +21,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from gates import ARTICLES, PAGES, broken_copy, built_pages, insert_into_article
+from gates import PAGES, broken_copy, built_pages, insert_into_article
 
 REPORT = ROOT / "test-artifacts" / "links" / "external-links.md"
 SITE_URL = "https://rug-in-beweging.example.org/"  # mkdocs.yml's default site_url, which the test build uses
-# The PDF handouts exist only after `make handouts` (test_print.py checks that it writes each one linked).
-HANDOUT = re.compile(r"^handouts/(nl|en)/([a-z0-9-]+)\.pdf$")
 NOT_FETCHED = ("mailto:", "tel:", "javascript:", "data:")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "source": "src",
                    "iframe": "src", "video": "src", "audio": "src", "form": "action"}
-
-
-def handout_of_an_article(path: str) -> bool:
-    match = HANDOUT.match(path)
-    return bool(match) and f"{'' if match.group(1) == 'nl' else match.group(1) + '/'}{match.group(2)}/" in ARTICLES
 
 
 class Crawl:
@@ -75,8 +68,6 @@ class Crawl:
         if not target.is_file():
             if (self.site / path).is_dir():
                 path, target = path + "/", self.site / path / "index.html"
-            elif handout_of_an_article(path):
-                return None
             else:
                 self.problems.append(f"{source or '/'}: broken link {address}")
                 return None
@@ -157,9 +148,12 @@ def test_external_links_are_listed_in_the_report(site):
     assert "/door-de-rug-gaan/" in report
 
 
-def test_link_gate_reports_a_broken_link_and_a_broken_anchor(site, tmp_path):
-    snippet = '<p><a href="../bestaat-niet/">weg</a> <a href="#bestaat-ook-niet">anker</a></p>'
+def test_link_gate_reports_a_broken_link_a_broken_anchor_and_a_missing_pdf(site, tmp_path):
+    snippet = ('<p><a href="../bestaat-niet/">weg</a> <a href="#bestaat-ook-niet">anker</a> '
+               '<a href="../handouts/nl/door-de-rug-gaan.pdf">PDF</a></p>')
     folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/", lambda h: insert_into_article(h, snippet))
     problems = crawl(folder).problems
     assert "door-de-rug-gaan/: broken link ../bestaat-niet/" in problems, problems
+    # A PDF that this build did not write is a broken link like any other.
+    assert "door-de-rug-gaan/: broken link ../handouts/nl/door-de-rug-gaan.pdf" in problems, problems
     assert "door-de-rug-gaan/: broken anchor #bestaat-ook-niet" in problems, problems

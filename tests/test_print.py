@@ -1,7 +1,9 @@
 """Printing an article gives a clean A4 patient handout, and `make handouts` writes the same as ready-made PDFs.
 
-Every article in both languages is printed in headless Chromium twice: as a user prints it (print media,
-`page.pdf`, JavaScript on) and as scripts/make_handouts.py writes it into the site. The tests read the PDFs' text
+Every article in both languages is printed in headless Chromium twice from the site as `make handouts` builds it
+(SITE_URL set, PDF links): as a user prints it (print media, `page.pdf`, JavaScript on) and as
+scripts/make_handouts.py writes it into the site. The site as `make build` writes it (no SITE_URL, no PDFs) is
+printed too: it must link to no PDF and print no address or QR code. The tests read the PDFs' text
 (pdftotext) and metadata (pypdf), decode the QR code from a rendered page (pdftoppm + zxing-cpp), and check the
 print layout in the browser. Expected text comes from the built HTML, never from a copy in this file. Page 1 of
 every PDF is written to test-artifacts/print/ for a person to look at.
@@ -18,14 +20,16 @@ import urllib.request
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import make_handouts  # scripts/, on the path through conftest
 import pytest
 import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_build, serve
+from conftest import PUBLISHED_URL, ROOT, Build, run_build, serve
+from gates import PAGES
+from test_links import Crawl
 from PIL import Image
 from pypdf import PdfReader
 
@@ -74,6 +78,7 @@ PRACTICE = {
     "email": "balie@testpraktijk.example",
     "website": "https://testpraktijk.example",
 }
+PDF_LINK_NAME = {"nl": "Deze pagina als PDF downloaden", "en": "Download this page as a PDF"}
 COLLAPSED_TEXT = "Deze zin staat in een ingeklapt blok en moet toch op papier komen."
 
 
@@ -155,7 +160,19 @@ def print_to_pdf(page, url: str, target: Path) -> Printout:
 
 
 @pytest.fixture(scope="module")
-def printouts(browser, site, site_url, tmp_path_factory) -> dict[tuple[str, str], Printout]:
+def unpublished_printouts(browser, site, site_url, tmp_path_factory) -> dict[str, Printout]:
+    """Every article of the `make build` site (no SITE_URL) printed by a user, keyed by URL path."""
+    folder = tmp_path_factory.mktemp("printed-unpublished")
+    context = browser.new_context()
+    page = context.new_page()
+    found = {url_path: print_to_pdf(page, site_url + url_path, folder / f"{artefact_name(url_path)}.pdf")
+             for url_path in ARTICLE_PAGES}
+    context.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def printouts(browser, published, published_url, tmp_path_factory) -> dict[tuple[str, str], Printout]:
     """Every article printed by a user and written by `make handouts`, keyed by (kind, URL path)."""
     folder = tmp_path_factory.mktemp("printed")
     context = browser.new_context()
@@ -163,12 +180,12 @@ def printouts(browser, site, site_url, tmp_path_factory) -> dict[tuple[str, str]
     found = {}
     for url_path in ARTICLE_PAGES:
         target = folder / f"{artefact_name(url_path)}.pdf"
-        found["printed", url_path] = print_to_pdf(page, site_url + url_path, target)
+        found["printed", url_path] = print_to_pdf(page, published_url + url_path, target)
     context.close()
-    written = make_handouts.make_handouts(site.site, browser, site_url)
+    written = make_handouts.make_handouts(published.site, browser, published_url)
     for url_path in ARTICLE_PAGES:
-        href = site.page(url_path).select_one("[data-handout-pdf]")["href"]
-        pdf = (site.site / url_path / href).resolve()
+        href = published.page(url_path).select_one("[data-handout-pdf]")["href"]
+        pdf = (published.site / url_path / href).resolve()
         assert pdf in written, f"make handouts wrote no {pdf}"
         found["handout", url_path] = Printout(pdf)
     for (kind, url_path), printout in found.items():
@@ -176,8 +193,8 @@ def printouts(browser, site, site_url, tmp_path_factory) -> dict[tuple[str, str]
     return found
 
 
-def article(site, url_path: str):
-    return site.page(url_path).select_one("article.md-content__inner")
+def article(build, url_path: str):
+    return build.page(url_path).select_one("article.md-content__inner")
 
 
 def text_of(element) -> str:
@@ -187,17 +204,17 @@ def text_of(element) -> str:
     return normalise(element.get_text())
 
 
-def blocks(site, url_path: str) -> list:
+def blocks(build, url_path: str) -> list:
     """The article's text blocks in reading order (headings, paragraphs, list items, box titles), without the
     print button and the handout's own masthead and closing block."""
-    body = BeautifulSoup(str(article(site, url_path)), "html.parser")
+    body = BeautifulSoup(str(article(build, url_path)), "html.parser")
     for extra in body.select(".handout-actions, .handout-masthead, .handout"):
         extra.decompose()
     return body.select("h1, h2, h3, h4, h5, h6, p, li, summary")
 
 
-def expected_address(site, url_path: str) -> str:
-    return site.page(url_path).select_one('link[rel="canonical"]')["href"]
+def expected_address(build, url_path: str) -> str:
+    return build.page(url_path).select_one('link[rel="canonical"]')["href"]
 
 
 both = pytest.mark.parametrize("kind", KINDS)
@@ -213,33 +230,86 @@ def test_there_are_articles_in_both_languages():
 
 
 @each_article
-def test_article_links_to_its_pdf_which_make_handouts_wrote(site, site_url, printouts, url_path):
+def test_article_links_to_its_pdf_which_make_handouts_wrote(published, published_url, printouts, url_path):
     lang, name = language_of(url_path), url_path.removeprefix("en/").strip("/")
-    link = site.page(url_path).select_one("a[data-handout-pdf]")
-    address = urljoin(site_url + url_path, link["href"])
-    assert address == f"{site_url}handouts/{lang}/{name}.pdf"
+    link = published.page(url_path).select_one("a[data-handout-pdf]")
+    address = urljoin(published_url + url_path, link["href"])
+    assert address == f"{published_url}handouts/{lang}/{name}.pdf"
     with urllib.request.urlopen(address) as response:
         assert response.status == 200
         assert response.read().startswith(b"%PDF-")
     assert link.get("aria-label") and "PDF" in link.get_text()
 
 
-def test_pages_that_are_not_articles_have_no_handout(site, printouts):
+def test_pages_that_are_not_articles_have_no_handout(published, printouts):
     for path in ("", "en/", "over-deze-site/", "en/over-deze-site/"):
-        soup = site.page(path)
+        soup = published.page(path)
         assert soup.select("[data-handout-pdf], [data-handout-print], .handout, .handout-masthead") == []
-    assert sorted(p.relative_to(site.site / "handouts").as_posix() for p in (site.site / "handouts").rglob("*.pdf")) \
+    handouts = published.site / "handouts"
+    assert sorted(p.relative_to(handouts).as_posix() for p in handouts.rglob("*.pdf")) \
         == sorted(f"{language_of(path)}/{path.removeprefix('en/').strip('/')}.pdf" for path in ARTICLE_PAGES)
 
 
 @each_article
-def test_handout_pdf_is_a4_with_title_and_language(site, printouts, url_path):
+def test_handout_pdf_is_a4_with_title_and_language(published, printouts, url_path):
     reader = PdfReader(printouts["handout", url_path].pdf)
-    soup = site.page(url_path)
+    soup = published.page(url_path)
     assert reader.metadata.title == soup.title.get_text()
     assert reader.trailer["/Root"]["/Lang"] == soup.html["lang"] == language_of(url_path)
     for pdf_page in reader.pages:
         assert [round(float(side)) for side in pdf_page.mediabox[2:]] == [round(side) for side in A4]
+
+
+def notices(build: Build, word: str) -> list[str]:
+    return [line for line in build.log.splitlines() if line.startswith("INFO") and "handout:" in line and word in line]
+
+
+def test_make_build_links_to_no_pdf_and_says_once_how_to_get_them(site):
+    assert not (site.site / "handouts").exists()
+    for path in PAGES:
+        assert site.page(path).select("[data-handout-pdf], a[href$='.pdf']") == [], path
+    [notice] = notices(site, "PDF")
+    assert "make handouts" in notice
+
+
+def test_make_build_without_site_url_shows_no_address_or_qr_code_on_any_page(site):
+    placeholder = expected_address(site, "")  # the home page's canonical address: mkdocs.yml's placeholder
+    host = urlsplit(placeholder).netloc
+    assert host and site.page("door-de-rug-gaan/").select_one(".handout") is not None
+    for path in PAGES:
+        body = site.page(path).body
+        assert host not in str(body), path
+        assert body.select(".handout__qr, .handout__address, svg.handout__qr-code") == [], path
+    [notice] = notices(site, "SITE_URL")
+    assert "QR code" in notice
+
+
+@each_article
+def test_make_build_prints_no_address_and_no_qr_code(site, unpublished_printouts, url_path):
+    printout = unpublished_printouts[url_path]
+    lang = language_of(url_path)
+    assert urlsplit(expected_address(site, "")).netloc not in printout.raw
+    assert normalise(LABELS[lang]["address"]) not in printout.text
+    for number in range(1, len(printout.pages) + 1):
+        image = printout.render(number, ARTIFACTS / f"unpublished-{artefact_name(url_path)}-{number}.png")
+        assert zxingcpp.read_barcodes(Image.open(image)) == [], f"a code on page {number}"
+    # The rest of the closing block still prints: date and disclaimer.
+    assert normalise(LABELS[lang]["printed"]) in printout.pages[-1]
+    assert text_of(site.page(url_path).select_one(".md-copyright__highlight")) in printout.pages[-1]
+
+
+def test_make_handouts_refuses_to_build_without_site_url(tmp_path):
+    build = run_build(ROOT, tmp_path / "site", SITE_URL=None, HANDOUTS="true")
+    assert build.returncode != 0
+    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "SITE_URL" in errors[0] and "Traceback" not in build.log, build.log
+    assert not (tmp_path / "site" / "door-de-rug-gaan").exists()
+
+
+def test_make_handouts_site_links_resolve_with_the_pdfs_written(published, printouts):
+    crawl = Crawl(published.site, PUBLISHED_URL).run(["", "en/", "404.html", "en/404.html"])
+    assert crawl.problems == []
+    assert sum(len(published.page(path).select("a[data-handout-pdf]")) for path in PAGES) == len(ARTICLE_PAGES)
 
 
 # --- What is on the paper ------------------------------------------------------------------------------------------
@@ -247,16 +317,16 @@ def test_handout_pdf_is_a4_with_title_and_language(site, printouts, url_path):
 
 @both
 @each_article
-def test_nothing_of_the_site_around_the_article_prints(site, printouts, kind, url_path):
+def test_nothing_of_the_site_around_the_article_prints(published, printouts, kind, url_path):
     text = printouts[kind, url_path].text
     lang = language_of(url_path)
-    own = article(site, url_path)
+    own = article(published, url_path)
     for control in own.select(".handout-actions"):
         control.decompose()
     own_text = text_of(own)
     leaked = [word for word in UI_WORDS[lang] if re.search(word, text) and not re.search(word, own_text)]
     # The navigation's page titles, except the ones the article itself mentions (its own title, its headings).
-    soup = site.page(url_path)
+    soup = published.page(url_path)
     for link in soup.select(".md-nav--primary .md-nav__link, .md-footer__link"):
         label = text_of(link)
         if label and label not in own_text and label in text:
@@ -266,11 +336,11 @@ def test_nothing_of_the_site_around_the_article_prints(site, printouts, kind, ur
 
 @both
 @each_article
-def test_whole_article_prints_in_order(site, printouts, kind, url_path):
+def test_whole_article_prints_in_order(published, printouts, kind, url_path):
     """Every heading, paragraph and list item of the article is on paper, whole and in order: nothing folded
     away, nothing cut off."""
     printout, position = printouts[kind, url_path], 0
-    for block in blocks(site, url_path):
+    for block in blocks(published, url_path):
         text = text_of(block)
         if text:
             _, position = printout.page_of(text, position)
@@ -278,9 +348,9 @@ def test_whole_article_prints_in_order(site, printouts, kind, url_path):
 
 @both
 @each_article
-def test_every_faq_question_and_answer_prints(site, printouts, kind, url_path):
+def test_every_faq_question_and_answer_prints(published, printouts, kind, url_path):
     text = printouts[kind, url_path].text
-    faq = article(site, url_path).select_one("h2#veelgestelde-vragen")
+    faq = article(published, url_path).select_one("h2#veelgestelde-vragen")
     questions = 0
     for sibling in faq.find_next_siblings():
         if sibling.name in ("h1", "h2"):
@@ -293,9 +363,9 @@ def test_every_faq_question_and_answer_prints(site, printouts, kind, url_path):
 
 @both
 @each_article
-def test_site_name_and_title_on_page_one_and_closing_details_at_the_end(site, printouts, kind, url_path):
+def test_site_name_and_title_on_page_one_and_closing_details_at_the_end(published, printouts, kind, url_path):
     printout, lang = printouts[kind, url_path], language_of(url_path)
-    soup = site.page(url_path)
+    soup = published.page(url_path)
     site_name = text_of(soup.select_one(".md-header__topic .md-ellipsis"))
     title = text_of(soup.select_one("article h1"))
     assert printout.pages[0].startswith(f"{site_name} {title}")
@@ -304,7 +374,7 @@ def test_site_name_and_title_on_page_one_and_closing_details_at_the_end(site, pr
     assert re.search(r"(Laatst gecontroleerd|Last reviewed): \d+ \w+ \d{4} (Volgende controle|Next review):",
                      review_dates)
     assert review_dates in end
-    assert normalise(f"{LABELS[lang]['address']} {expected_address(site, url_path)}") in end
+    assert normalise(f"{LABELS[lang]['address']} {expected_address(published, url_path)}") in end
     today = long_date(datetime.date.today(), lang)
     assert normalise(f"{LABELS[lang]['printed' if kind == 'printed' else 'pdf']} {today}") in end
     assert normalise(LABELS[lang]["built"]) not in end  # replaced by the real date when JavaScript runs
@@ -323,29 +393,45 @@ def test_pages_are_numbered(printouts, kind, url_path):
 
 @both
 @each_article
-def test_external_links_are_followed_by_their_address(site, printouts, kind, url_path):
+def test_external_links_are_followed_by_their_address_and_sources_by_their_site(published, printouts, kind, url_path):
     # Compared without whitespace and hyphens: a long address wraps, and pdftotext drops a hyphen at a line end.
-    squeezed = re.sub(r"[\s-]+", "", printouts[kind, url_path].raw)
-    body = article(site, url_path)
-    links = [a["href"] for a in body.select('a[href^="http"]') if not a.find_parent(class_="handout")]
-    assert links
-    for href in links:
-        assert "(" + href.replace("-", "") + ")" in squeezed
+    def squeeze(text: str) -> str:
+        return re.sub(r"[\s-]+", "", text)
+
+    squeezed = squeeze(printouts[kind, url_path].raw)
+    body = article(published, url_path)
+    sources = body.select_one("h2#bronnen").find_next_sibling("ul").select('a[href^="http"]')
+    in_text = [a["href"] for a in body.select('a[href^="http"]') if not a.find_parent(class_="handout")
+               and a not in sources]
+    for href in in_text:
+        assert "(" + squeeze(href) + ")" in squeezed
+    # Sources: the title, then the site's name, or the address without https:// and www. where it is short.
+    assert len(sources) >= 3
+    for source in sources:
+        href, shown = source["href"], source["data-print-address"]
+        parts = urlsplit(href)
+        host = parts.netloc.removeprefix("www.")
+        assert shown == host or (len(shown) <= 40 and href.rstrip("/").endswith(shown.removeprefix(host))), shown
+        assert squeeze(f"{text_of(source)} ({shown})") in squeezed
+        if shown == host:
+            assert squeeze(href) not in squeezed  # the long address is not printed
+    assert any(source["data-print-address"] != urlsplit(source["href"]).netloc.removeprefix("www.")
+               for source in sources), "no short address printed whole"
 
 
 @both
 @each_article
-def test_qr_code_opens_the_page(site, printouts, kind, url_path):
+def test_qr_code_opens_the_page(published, printouts, kind, url_path):
     printout = printouts[kind, url_path]
     image = printout.render(len(printout.pages), ARTIFACTS / f"{kind}-{artefact_name(url_path)}-last.png", dpi=150)
     codes = zxingcpp.read_barcodes(Image.open(image))
-    expected = [(zxingcpp.BarcodeFormat.QRCode, expected_address(site, url_path))]
+    expected = [(zxingcpp.BarcodeFormat.QRCode, expected_address(published, url_path))]
     assert [(code.format, code.text) for code in codes] == expected
 
 
 @each_article
-def test_qr_code_is_an_inline_svg_made_at_build_time(site, url_path):
-    qr = site.page(url_path).select_one(".handout__qr")
+def test_qr_code_is_an_inline_svg_made_at_build_time(published, url_path):
+    qr = published.page(url_path).select_one(".handout__qr")
     assert qr["role"] == "img" and qr["aria-label"]
     assert qr.select_one("svg path") is not None and qr.select("img, script, [href], [src]") == []
 
@@ -377,15 +463,79 @@ def test_no_text_runs_off_the_right_edge(printouts, kind, url_path):
     assert outside == []
 
 
+def text_sizes(pdf: Path) -> list[tuple[int, float, str]]:
+    """(page index, font size in pt, text) for every run of text in the PDF, from the text matrices (pypdf)."""
+    runs = []
+    for number, pdf_page in enumerate(PdfReader(pdf).pages):
+        def visit(text, cm, tm, font, size, number=number):
+            scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+            if text.strip():
+                runs.append((number, size * scale, normalise(text)))
+        pdf_page.extract_text(visitor_text=visit)
+    return runs
+
+
+@both
+@each_article
+def test_body_paragraphs_print_at_11_pt_or_more(published, printouts, kind, url_path):
+    """Measured on each paragraph's own text in the PDF, not on the most common size."""
+    runs = [(size, re.sub(r"\W+", "", text)) for _, size, text in text_sizes(printouts[kind, url_path].pdf)]
+    paragraphs = [element for element in article(published, url_path).select("p")
+                  if not element.find_parent(class_=["handout", "handout-masthead"])
+                  and not {"review-dates", "admonition-title"} & set(element.get("class", []))]
+    assert len(paragraphs) >= 20
+    for paragraph in paragraphs:
+        own = re.sub(r"\W+", "", text_of(paragraph))
+        sizes = [size for size, text in runs if (len(text) >= 12 and text in own) or text == own]
+        assert sizes, f"paragraph not found in the PDF: {text_of(paragraph)[:60]}"
+        assert min(sizes) >= 10.95, f"{min(sizes):.1f} pt: {text_of(paragraph)[:60]}"
+
+
+def exercises(build, url_path: str) -> list[tuple[str, list[str]]]:
+    """Each exercise: a title (a paragraph of only bold text, or a heading) right before a numbered list of steps."""
+    found = []
+    for steps in article(build, url_path).select("ol"):
+        title = steps.find_previous_sibling()
+        bold_only = (title is not None and title.name == "p"
+                     and [child.name for child in title.find_all(True)] == ["strong"]
+                     and text_of(title) == text_of(title.strong))
+        if bold_only or (title is not None and title.name in ("h3", "h4")):
+            found.append((text_of(title), [text_of(step) for step in steps.find_all("li", recursive=False)]))
+    return found
+
+
+@both
+@each_article
+def test_each_exercise_stays_on_one_page(published, printouts, kind, url_path):
+    printout = printouts[kind, url_path]
+    found = exercises(published, url_path)
+    assert len(found) >= 3
+    for title, steps in found:
+        title_page, position = printout.page_of(title)
+        last_page, _ = printout.page_of(steps[-1][:40], position)
+        assert title_page == last_page, f"{title!r} starts on page {title_page + 1}, ends on page {last_page + 1}"
+
+
+@both
+@each_article
+def test_no_page_holds_only_the_closing_block(published, printouts, kind, url_path):
+    """The last page also holds the sources: the review dates and the closing block never stand alone."""
+    printout = printouts[kind, url_path]
+    body = article(published, url_path)
+    last_source = text_of(body.select_one("h2#bronnen").find_next_sibling("ul").select("li")[-1].a)
+    assert printout.page_of(last_source[:40])[0] == len(printout.pages) - 1
+    assert normalise(LABELS[language_of(url_path)]["address"]) in printout.pages[-1]
+
+
 A4_TEXT_AREA_PX = (round((210 - 36) / 25.4 * 96), (297 - 34) / 25.4 * 96)  # site.css @page margins, CSS px
 
 
 @both
 @each_article
-def test_page_breaks_keep_headings_boxes_and_lists_together(site, site_url, page, printouts, kind, url_path):
+def test_page_breaks_keep_headings_boxes_and_lists_together(published, published_url, page, printouts, kind, url_path):
     printout = printouts[kind, url_path]
     assert len(printout.pages) > 1, "a short printout cannot show page breaks"
-    body = article(site, url_path)
+    body = article(published, url_path)
     # A heading is on the same page as the start of what follows it. Headings are found in order, each after the
     # one before, so that a link with the same words earlier in the text is not taken for the heading.
     position = 0
@@ -397,7 +547,7 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(site, site_url, page
     # Each urgency card, and every list that fits on one page, is not split. Heights from the print layout in the
     # browser at the width of the A4 text area.
     page.set_viewport_size({"width": A4_TEXT_AREA_PX[0], "height": 1000})
-    page.goto(site_url + url_path)
+    page.goto(published_url + url_path)
     page.emulate_media(media="print")
     heights = page.evaluate("""() => [...document.querySelectorAll(
         "article .urgency, article ul, article ol")]
@@ -484,8 +634,38 @@ def test_print_button_opens_the_print_dialog(page, site_url, url_path):
     page.keyboard.press("Enter")
     button.click()
     assert page.evaluate("window.printCalls") == 2
-    pdf_name = {"nl": "Deze pagina als PDF downloaden", "en": "Download this page as a PDF"}[lang]
-    assert page.get_by_role("link", name=pdf_name).is_visible()
+    # `make build` writes no PDFs, so there is no PDF link (test_make_build_links_to_no_pdf...).
+    assert page.get_by_role("link", name=PDF_LINK_NAME[lang]).count() == 0
+
+
+ACTIONS_AND_TITLE = """() => {
+  const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
+  return {title: box("article h1"), actions: box(".handout-actions"),
+          print: box("[data-handout-print]"), pdf: box("[data-handout-pdf]")};
+}"""
+
+
+@each_article
+def test_buttons_go_below_the_title_on_a_phone_and_beside_it_on_a_desktop(browser, published, published_url,
+                                                                         url_path):
+    # In the HTML the buttons follow the title: read after it, in both layouts.
+    title = article(published, url_path).select_one(".article-title > h1")
+    assert title.find_next_sibling()["class"] == ["handout-actions"] and title.find_previous_sibling() is None
+    for width, below in ((390, True), (1366, False)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(published_url + url_path)
+        boxes = page.evaluate(ACTIONS_AND_TITLE)
+        pdf_link = page.get_by_role("link", name=PDF_LINK_NAME[language_of(url_path)])
+        assert pdf_link.is_visible()
+        context.close()
+        title, actions = boxes["title"], boxes["actions"]
+        if below:
+            assert actions["top"] >= title["bottom"] - 1, boxes
+            assert title["width"] >= 0.8 * (width - 2 * 16), "the title does not take the phone's width"
+        else:
+            assert actions["top"] < title["bottom"] and actions["left"] >= title["right"] - 1, boxes
+        assert all(boxes[name]["right"] <= width for name in ("print", "pdf"))
 
 
 # --- Practice details, collapsed blocks, no JavaScript: fixture sites -----------------------------------------------

@@ -1,14 +1,21 @@
 """Append an article's sources and review dates, taken from its front matter, as its last section.
 
 Authors list sources once, in front matter (the content model checks them); this writes them on the page as
-"Bronnen" / "Sources" with links, followed by "Laatst gecontroleerd" / "Volgende controle" dates in words, so
-the screen, the search index and a printout all show the same thing.
+"Bronnen" / "Sources" with links (a printout shows each one's site, or its address where short), followed by
+"Laatst gecontroleerd" / "Volgende controle" dates in words, so the screen, the search index and a printout all
+show the same thing.
 """
 
 from __future__ import annotations
 
 import datetime
 import html
+import re
+from urllib.parse import urlsplit
+
+# Longest address a printout shows whole after a source (without https:// and www.); a longer one is left as the
+# site's name, which a reader can search for.
+SHORT_ADDRESS = 40
 
 LABELS = {
     "nl": {
@@ -32,13 +39,27 @@ def long_date(value, labels: dict) -> str:
     return f'<time datetime="{day.isoformat()}">{day.day} {month} {day.year}</time>'
 
 
+def print_address(url: str) -> str:
+    """What a printout shows after a source's title: its address without `https://` and `www.` where that is short
+    enough to type, otherwise the site's name (its host). Only plain address characters are ever printed whole."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    whole = (host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")).rstrip("/")
+    if len(whole) <= SHORT_ADDRESS and re.fullmatch(r"[\w.~/-]+", whole):
+        return whole
+    return host
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("type") == "page":
         return markdown
     labels = LABELS[config.theme["language"]]
-    # HTML, not Markdown: front matter values are text, escaped, so no title or address can add markup.
+    # HTML, not Markdown: front matter values are text, escaped, so no title or address can add markup. A printout
+    # shows `data-print-address` after the title (the print part of site.css).
     sources = "\n".join(
-        f'<li><a href="{html.escape(source["url"].strip())}">{html.escape(source["title"].strip())}</a></li>'
+        f'<li><a href="{html.escape(source["url"].strip())}" '
+        f'data-print-address="{html.escape(print_address(source["url"].strip()))}">'
+        f'{html.escape(source["title"].strip())}</a></li>'
         for source in page.meta["sources"]
     )
     return (

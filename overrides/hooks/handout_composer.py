@@ -61,7 +61,7 @@ def composer_articles(config, language: str) -> list[dict]:
             "slug": slug,
             "title": article.meta["title"],
             "urls": {locale: f"{link}{slug}/" for locale, link in language_links(config).items()},
-            "pdf": pdf_link(article.name, language),
+            "pdf": pdf_link(article.name, language, config),
             "sections": article_sections(article.body, src_path),
             "questions": faq_questions(article.body, src_path),
         })
@@ -87,7 +87,7 @@ def on_page_context(context, page, config, nav):
         "languages": built_languages(config),
         "urgency": URGENCY_SELECTOR,
         "articles": composer_articles(config, language),
-        "closing": {**closing(page, context, language), "qr_words": "composer.qr"},
+        "closing": {**closing(page, context, config, language), "qr_words": "composer.qr"},
         "encoder": QR_ENCODER_URI,
     }
     return context

@@ -257,13 +257,17 @@
   }
 
   function showAddress() {
-    var address = form.dataset.address + query();
+    // Without the published address (no SITE_URL) the screen shows this page's own address and the printout none.
+    var address = (form.dataset.address || location.origin + location.pathname) + query();
     link.href = address;
     link.textContent = address;
     var printed = closing.querySelector(".handout__address a");
-    printed.href = address;
-    printed.textContent = address;
-    closing.querySelector(".handout__qr").replaceChildren(qrCode(address));
+    if (printed) {
+      printed.href = address;
+      printed.textContent = address;
+    }
+    var qr = closing.querySelector(".handout__qr");
+    if (qr) { qr.replaceChildren(qrCode(address)); }
   }
 
   function showNote() {

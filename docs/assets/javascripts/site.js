@@ -5,6 +5,7 @@
  *    words), and the sitemap.xml requests Material makes next to each language link (used only by
  *    instant navigation, off here) fail at once without the network, as Material's 404 did.
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
+ * 3. The language switch keeps the section you are reading.
  */
 (function searchOnDemand() {
   "use strict";
@@ -82,6 +83,7 @@
  *   becomes "PDF gemaakt op" / "PDF made on": a PDF is printed later than it is made.
  * - Collapsed blocks (<details>) are opened for printing and closed again afterwards; site.css has a CSS
  *   fallback. Ctrl+P fires the same events as the button, so both give the same printout.
+ * - The sources, review dates and closing block are wrapped in one element that site.css keeps on one page.
  */
 (function patientHandout() {
   "use strict";
@@ -137,9 +139,41 @@
     if (event.matches) { beforePrint(); } else { afterPrint(); }
   });
 
+  // The sources, the review dates and the closing block print together, so the last page never holds the
+  // closing block alone (Chromium does not keep to `break-before: avoid` there). One wrapper, kept on one page by
+  // site.css; on screen it changes nothing.
+  var closing = document.querySelector("aside.handout");
+  var sources = document.getElementById("bronnen");
+  if (closing && sources && sources.parentNode === closing.parentNode) {
+    var end = document.createElement("div");
+    end.className = "handout-end";
+    sources.parentNode.insertBefore(end, sources);
+    while (end.nextSibling) {
+      var next = end.nextSibling;
+      end.appendChild(next);
+      if (next === closing) { break; }
+    }
+  }
+
   document.querySelectorAll("[data-handout-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
     button.hidden = false;
   });
   stampDate();
+})();
+
+/*
+ * 3. The language switch keeps your place: a link in the language menu takes the section you are reading (the
+ *    #anchor; section and question ids are the same in both languages) along to the other language. The light or
+ *    dark palette is kept by Material itself, through one `extra.scope` for both languages (mkdocs.yml).
+ */
+(function languageSwitchKeepsPlace() {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (link && location.hash) {
+      link.hash = location.hash;
+    }
+  }, true);
 })();
