@@ -247,7 +247,8 @@ def test_pages_that_are_not_articles_have_no_handout(published, printouts):
         assert soup.select("[data-handout-pdf], [data-handout-print], .handout, .handout-masthead") == []
     handouts = published.site / "handouts"
     assert sorted(p.relative_to(handouts).as_posix() for p in handouts.rglob("*.pdf")) \
-        == sorted(f"{language_of(path)}/{path.removeprefix('en/').strip('/')}.pdf" for path in ARTICLE_PAGES)
+        == sorted([f"{language_of(path)}/{path.removeprefix('en/').strip('/')}.pdf" for path in ARTICLE_PAGES]
+                  + [f"{language}/wanneer-bellen.pdf" for language in LANGUAGES])  # and the card to keep
 
 
 @each_article
@@ -309,7 +310,8 @@ def test_make_handouts_refuses_to_build_without_site_url(tmp_path):
 def test_make_handouts_site_links_resolve_with_the_pdfs_written(published, printouts):
     crawl = Crawl(published.site, PUBLISHED_URL).run(["", "en/", "404.html", "en/404.html"])
     assert crawl.problems == []
-    assert sum(len(published.page(path).select("a[data-handout-pdf]")) for path in PAGES) == len(ARTICLE_PAGES)
+    # Every article and the card to keep (wanneer-bellen, in each language) link their PDF.
+    assert sum(len(published.page(path).select("a[data-handout-pdf]")) for path in PAGES) == len(ARTICLE_PAGES) + 2
 
 
 # --- What is on the paper ------------------------------------------------------------------------------------------
@@ -814,3 +816,25 @@ def test_running_plan_links_to_the_diary(site):
                 break
             links += [a["href"] for a in sibling.select("a[href]")]
         assert any(href.rstrip("/").endswith("trainingsdagboek") for href in links), links
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_make_handouts_writes_the_card_to_keep_two_to_a_landscape_sheet(published, printouts, language):
+    """The card to keep (`wanneer-bellen`, front matter `pdf: true`) gets its PDF from `make handouts` like an
+    article: landscape A4, the front (112, call now) on page 1 and the back (appointment, own numbers) on page 2, each
+    twice, side by side."""
+    url_path = ("" if language == "nl" else f"{language}/") + "wanneer-bellen/"
+    href = published.page(url_path).select_one("[data-handout-pdf]")["href"]
+    printout = Printout((published.site / url_path / href).resolve())
+    reader = PdfReader(printout.pdf)
+    assert len(reader.pages) == 2
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (round(A4[1]), round(A4[0]))
+    card = published.page(url_path).select_one(".urgency-card")
+    front, back = printout.pages
+    for level in card.select(".urgency[data-urgency-level]"):
+        side = back if level["data-urgency-level"] == "appointment" else front
+        for element in level.select(".urgency__heading, li"):
+            snippet = text_of(element)[:40]
+            assert side.count(snippet) >= 2, f"{snippet!r} is not on both cards of its side"
+    printout.render(1, ARTIFACTS / f"card-to-keep-{language}-front.png")

@@ -88,6 +88,11 @@ def closing(page, context, config, language: str) -> dict:
 
 def on_page_context(context, page, config, nav):
     if page.meta.get("type") == "page":
+        # A page that is not an article may still have a ready-made PDF (front matter `pdf: true`, the card to keep),
+        # with the article's print and PDF buttons but none of its masthead or closing block.
+        pdf = pdf_link(page.file.src_uri, config.theme["language"], config) if page.meta.get("pdf") is True else None
+        if pdf:
+            context["handout"] = {"pdf": pdf, "only_buttons": True}
         return context
     language = config.theme["language"]
     context["handout"] = {
