@@ -4,7 +4,7 @@ Every page needs a `title` and a `description` (50-160 characters). Every page i
 matter says `type: page`; an article also needs ISO dates `last_reviewed` and `next_review` (the latter in the
 future), the `condition` it is about (its name in the page's language, for the structured data), a non-empty
 `keywords` list, a `sources` list of title + https URL, and the fixed building blocks:
-"In het kort" summary (`!!! summary`) before the first section, the urgency cards (checked by hooks/urgency.py), and a
+"In het kort" summary (`!!! summary`) right after the `# Title` (an intro goes inside it), the urgency cards (checked by hooks/urgency.py), and a
 "## ... { #veelgestelde-vragen }" section whose `###` questions each carry an explicit `{ #id }`.
 An English page's FAQ ids must equal its Dutch page's; that check reads the Dutch file directly, because hooks
 run once per language build.
@@ -63,11 +63,17 @@ def check_article_meta(meta: dict, src_path: str) -> None:
             raise fail(src_path, f"front matter field 'sources' item {number} has no valid url")
 
 
+SUMMARY_AFTER_TITLE = re.compile(r"^# [^\n]*\n(?:[ \t]*\n)*!!! summary\b", re.MULTILINE)
+
+
 def check_article_body(markdown: str, src_path: str) -> None:
     first_section = re.search(r"^##\s", markdown, re.MULTILINE)
     head = markdown[: first_section.start()] if first_section else markdown
     if not re.search(r"^!!! summary\b", head, re.MULTILINE):
         raise fail(src_path, 'no "In het kort" summary (!!! summary) before the first ## section')
+    # The summary is what a reader sees first after the title: an intro goes inside it, not before it.
+    if not SUMMARY_AFTER_TITLE.search(markdown):
+        raise fail(src_path, '"In het kort" (!!! summary) must come right after the # title: put an intro inside it')
     faq_questions(markdown, src_path)
 
 

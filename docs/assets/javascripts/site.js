@@ -5,6 +5,7 @@
  *    words), and the sitemap.xml requests Material makes next to each language link (used only by
  *    instant navigation, off here) fail at once without the network, as Material's 404 did.
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
+ * 3. The home page's search field opens the header's search (overrides/home.html).
  */
 (function searchOnDemand() {
   "use strict";
@@ -75,6 +76,7 @@
 
 /*
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
+ * 3. The home page's search field opens the header's search (overrides/home.html).
  * - The "Afdrukken" / "Print" button opens the browser's print dialog; it stays hidden without JavaScript.
  * - "Date printed": today's date in words, set now and again just before printing (a tab left open overnight).
  *   Without JavaScript the handout shows the site's build date instead, labelled as such. When
@@ -142,4 +144,40 @@
     button.hidden = false;
   });
   stampDate();
+})();
+
+/*
+ * 3. The home page's search field (overrides/home.html) opens the site's own search in the header, the dialog the
+ *    magnifier opens, with what was typed so far: on a tap or click, on the first typed character, and on Enter or
+ *    the "Zoeken" button. It only opens Material's search toggle (#__search) and moves the text into Material's
+ *    search field, whatever search engine answers there. Without this script the form still works: it reloads the
+ *    page with ?q=words, and Material opens its search with those words.
+ */
+(function homeSearch() {
+  "use strict";
+
+  var form = document.querySelector("form[data-home-search]");
+  if (!form) { return; }
+  var field = form.querySelector("input[name=q]");
+
+  function openSearch() {
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector("input.md-search__input");
+    if (!toggle || !input) { return false; }
+    if (!toggle.checked) { toggle.click(); } // as Material opens it: the click fires its change event
+    var words = field.value;
+    field.value = "";
+    input.value = words;
+    input.focus();
+    input.setSelectionRange(words.length, words.length);
+    // Material reads the query on keyup (and on focus); a short query typed before the dialog opened counts too.
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    return true;
+  }
+
+  form.addEventListener("submit", function (event) {
+    if (openSearch()) { event.preventDefault(); }
+  });
+  field.addEventListener("input", openSearch);
+  field.addEventListener("click", openSearch);
 })();
