@@ -15,8 +15,11 @@
 (function () {
   "use strict";
 
+  // Except the search when the address asks for one (?q=words: a search link, or the home page's search form sent
+  // without script): Material has opened it with those words already.
+  var searchAsked = new URLSearchParams(location.search).has("q");
   document.querySelectorAll("input.md-toggle[data-md-toggle]").forEach(function (toggle) {
-    toggle.checked = false;
+    if (!(searchAsked && toggle.id === "__search")) { toggle.checked = false; }
   });
 
   var drawer = document.getElementById("__drawer");
