@@ -24,8 +24,6 @@ SCHEMES = {"light": "default", "dark": "slate"}
 ARTICLES = ["rugpijn-na-het-lopen", "door-de-rug-gaan"]
 ROOTS = {"nl": "", "en": "en/"}
 OTHER_LANGUAGE = {"nl": "English", "en": "Nederlands"}
-# Material's "format-list-bulleted" icon (the start of its SVG path), not the pencil.
-LIST_ICON = "M7 5h14v2H7z"
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 # Contrast of an element's text with the background it is drawn on (alpha blended), WCAG's formula.
@@ -139,7 +137,7 @@ def test_desktop_lines_hold_60_to_75_characters(browser, site_url, slug, languag
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("language", ROOTS)
 @pytest.mark.parametrize("slug", ARTICLES)
-def test_summary_comes_first_after_a_dark_bold_title_with_a_list_icon(view, site_url, slug, language, scheme):
+def test_summary_comes_first_after_a_dark_bold_title_with_an_info_icon(view, site_url, slug, language, scheme):
     load(view, site_url + ROOTS[language] + slug + "/", scheme)
     title = view.locator("article h1")
     assert int(title.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
@@ -150,9 +148,13 @@ def test_summary_comes_first_after_a_dark_bold_title_with_a_list_icon(view, site
     gap = view.evaluate("""() => document.querySelector('article .admonition.summary').getBoundingClientRect().top
                                  - document.querySelector('article h1').getBoundingClientRect().bottom""")
     assert gap < 60, f"{gap} px between the title and the summary"
-    icon = view.locator("article .summary > .admonition-title").evaluate(
-        "e => getComputedStyle(e, '::before').maskImage || getComputedStyle(e, '::before').webkitMaskImage")
-    assert LIST_ICON in icon.replace("%20", " "), icon[:120]
+    # Material's own "info" icon, not its pencil ("note").
+    icons = view.locator("article .summary > .admonition-title").evaluate("""e => {
+        const root = getComputedStyle(document.documentElement);
+        return [getComputedStyle(e, '::before').maskImage, root.getPropertyValue('--md-admonition-icon--info'),
+                root.getPropertyValue('--md-admonition-icon--note')]; }""")
+    shown, info, note = (re.sub(r"\s+", "", icon).replace("'", '"') for icon in icons)
+    assert "svg" in info and shown == info and shown != note, shown[:120]
 
 
 @pytest.mark.parametrize("language", ROOTS)

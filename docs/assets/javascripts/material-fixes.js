@@ -15,8 +15,7 @@
 (function () {
   "use strict";
 
-  // Except the search when the address asks for one (?q=words: a search link, or the home page's search form sent
-  // without script): Material has opened it with those words already.
+  // Not the search when the address asks for one (?q=words): Material has opened it already.
   var searchAsked = new URLSearchParams(location.search).has("q");
   document.querySelectorAll("input.md-toggle[data-md-toggle]").forEach(function (toggle) {
     if (!(searchAsked && toggle.id === "__search")) { toggle.checked = false; }

@@ -147,11 +147,9 @@
 })();
 
 /*
- * 3. The home page's search field (overrides/home.html) opens the site's own search in the header, the dialog the
- *    magnifier opens, with what was typed so far: on a tap or click, on the first typed character, and on Enter or
- *    the "Zoeken" button. It only opens Material's search toggle (#__search) and moves the text into Material's
- *    search field, whatever search engine answers there. Without this script the form still works: it reloads the
- *    page with ?q=words, and Material opens its search with those words.
+ * 3. The home page's search field (overrides/home.html) opens Material's search dialog with the words typed so far:
+ *    on a tap or click, the first character, Enter or its button. Without script the form sends ?q=words, which
+ *    Material opens as a search itself.
  */
 (function homeSearch() {
   "use strict";
@@ -164,13 +162,13 @@
     var toggle = document.getElementById("__search");
     var input = document.querySelector("input.md-search__input");
     if (!toggle || !input) { return false; }
-    if (!toggle.checked) { toggle.click(); } // as Material opens it: the click fires its change event
+    if (!toggle.checked) { toggle.click(); } // as Material does: fires its change event
     var words = field.value;
     field.value = "";
     input.value = words;
     input.focus();
     input.setSelectionRange(words.length, words.length);
-    // Material reads the query on keyup (and on focus); a short query typed before the dialog opened counts too.
+    // Material reads the query on keyup and on focus.
     input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     return true;
   }
