@@ -164,7 +164,9 @@ def test_faq_questions_look_like_questions(page, site_url, language):
         h3.id, ({HEADING_TEXT_JS})(h3), getComputedStyle(h3, '::before').content,
         getComputedStyle(h3, '::before').width])""")
     faq_ids = page.evaluate("""() => { const ids = []; let node = document.getElementById('veelgestelde-vragen');
-        while ((node = node.nextElementSibling) && node.tagName !== 'H2') { if (node.tagName === 'H3') ids.push(node.id); }
+        while ((node = node.nextElementSibling) && node.tagName !== 'H2') {
+          if (node.tagName === 'H3') { ids.push(node.id); }
+        }
         return ids; }""")
     assert len(faq_ids) >= 5
     for heading_id, text, content, mark_width in marks:
@@ -196,8 +198,8 @@ def test_header_controls_are_at_least_44_px(view, site_url, width, path):
     # Every header control a patient can see and tap: logo, menu, palette, language and search buttons, the search
     # field (where it sits in the header).
     boxes = view.evaluate("""() => [...document.querySelectorAll(
-        '.md-header__inner > a, .md-header__inner > label.md-header__button, .md-header__option label.md-header__button,'
-        + ' .md-header__option button, .md-search__input')]
+        '.md-header__inner > a, .md-header__inner > label.md-header__button,'
+        + ' .md-header__option label.md-header__button, .md-header__option button, .md-search__input')]
         .filter(e => { const s = getComputedStyle(e), b = e.getBoundingClientRect();
                        return s.display !== 'none' && s.visibility !== 'hidden' && b.width > 1 && b.height > 1
                               && b.right > 0 && b.left < innerWidth && b.bottom > 0 && b.top < innerHeight
@@ -306,7 +308,8 @@ def test_phone_lists_the_sections_near_the_top(view, site_url, width, slug, lang
         assert not toc.is_visible()  # Material's own table of contents is beside the article
         return
     assert visible(toc)
-    assert toc.locator(".page-toc__title").inner_text().strip() == {"nl": "Op deze pagina", "en": "On this page"}[language]
+    title = toc.locator(".page-toc__title").inner_text().strip()
+    assert title == {"nl": "Op deze pagina", "en": "On this page"}[language]
     hrefs = toc.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     sections = view.evaluate("() => [...document.querySelectorAll('article > h2[id]')].map(h2 => '#' + h2.id)")
     assert hrefs == sections and hrefs[0] == "#wanneer-bellen"

@@ -189,9 +189,9 @@ def text_of(element) -> str:
 
 def blocks(site, url_path: str) -> list:
     """The article's text blocks in reading order (headings, paragraphs, list items, box titles), without the
-    print button and the handout's own masthead and closing block."""
+    print button, the phone's section list (screen only) and the handout's own masthead and closing block."""
     body = BeautifulSoup(str(article(site, url_path)), "html.parser")
-    for extra in body.select(".handout-actions, .handout-masthead, .handout"):
+    for extra in body.select(".handout-actions, .page-toc, .handout-masthead, .handout"):
         extra.decompose()
     return body.select("h1, h2, h3, h4, h5, h6, p, li, summary")
 
@@ -386,6 +386,8 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(site, site_url, page
     printout = printouts[kind, url_path]
     assert len(printout.pages) > 1, "a short printout cannot show page breaks"
     body = article(site, url_path)
+    for screen_only in body.select(".page-toc"):  # the phone's section list
+        screen_only.decompose()
     # A heading is on the same page as the start of what follows it.
     for heading in body.select("h2, h3"):
         following = heading.find_next_sibling()
@@ -398,7 +400,7 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(site, site_url, page
     page.goto(site_url + url_path)
     page.emulate_media(media="print")
     heights = page.evaluate("""() => [...document.querySelectorAll(
-        "article .urgency, article ul, article ol")]
+        "article :is(.urgency, ul, ol):not(.page-toc *)")]
         .map((element) => element.getBoundingClientRect().height)""")
     boxes = body.select(".urgency, ul, ol")  # document order, as in the browser
     assert len(heights) == len(boxes) and [box.name for box in boxes].count("div") == 3

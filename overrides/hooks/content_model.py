@@ -4,7 +4,8 @@ Every page needs a `title` and a `description` (50-160 characters). Every page i
 matter says `type: page`; an article also needs ISO dates `last_reviewed` and `next_review` (the latter in the
 future), the `condition` it is about (its name in the page's language, for the structured data), a non-empty
 `keywords` list, a `sources` list of title + https URL, and the fixed building blocks:
-"In het kort" summary (`!!! summary`) right after the `# Title` (an intro goes inside it), the urgency cards (checked by hooks/urgency.py), and a
+"In het kort" summary (`!!! summary`) right after the `# Title` (an intro goes inside it), the urgency cards
+(checked by hooks/urgency.py), and a
 "## ... { #veelgestelde-vragen }" section whose `###` questions each carry an explicit `{ #id }`.
 An English page's FAQ ids must equal its Dutch page's; that check reads the Dutch file directly, because hooks
 run once per language build.

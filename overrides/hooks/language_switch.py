@@ -3,8 +3,9 @@
 Material's switch (partials/alternate.html, written outside any template block) is the icon "文A" only, which a
 patient does not read as "other language". This adds the other language's name as visible text inside the button
 and puts that name first in the button's accessible name, so what is seen is what a screen reader or voice control
-says ("English – Selecteer taal"; WCAG 2.5.3). The names come from the i18n plugin's languages (config.extra.alternate).
-When Material's markup no longer matches, the build stops with a PluginError naming the page.
+says ("English – Selecteer taal"; WCAG 2.5.3). The names come from the i18n plugin's languages
+(config.extra.alternate). When Material's markup no longer matches, the build stops with a PluginError naming the
+page.
 """
 
 from __future__ import annotations
