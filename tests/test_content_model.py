@@ -73,6 +73,8 @@ BROKEN = [
      "docs/rugpijn-na-het-lopen.md: front matter field 'sources' item 1 url is missing"),
     ("no summary", ARTICLE, "!!! summary\n", "!!! note\n",
      "docs/rugpijn-na-het-lopen.md: no \"In het kort\" summary"),
+    ("intro before the summary", ARTICLE, "# Testonderwerp\n", "# Testonderwerp\n\nEen inleiding.\n",
+     "docs/rugpijn-na-het-lopen.md: \"In het kort\" (!!! summary) must come right after the # title"),
     ("no FAQ section", ARTICLE, "## Veelgestelde vragen { #veelgestelde-vragen }", "## Veelgestelde vragen",
      "docs/rugpijn-na-het-lopen.md: no \"Veelgestelde vragen\" section"),
     ("FAQ question without id", ARTICLE, "### Helpt warmte? { #warmte }", "### Helpt warmte?",

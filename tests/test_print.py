@@ -206,9 +206,9 @@ def text_of(element) -> str:
 
 def blocks(build, url_path: str) -> list:
     """The article's text blocks in reading order (headings, paragraphs, list items, box titles), without the
-    print button and the handout's own masthead and closing block."""
+    print button, the phone's section list (screen only) and the handout's own masthead and closing block."""
     body = BeautifulSoup(str(article(build, url_path)), "html.parser")
-    for extra in body.select(".handout-actions, .handout-masthead, .handout"):
+    for extra in body.select(".handout-actions, .page-toc, .handout-masthead, .handout"):
         extra.decompose()
     return body.select("h1, h2, h3, h4, h5, h6, p, li, summary")
 
@@ -541,6 +541,8 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(published, published
     # A heading is on the same page as the start of what follows it. Headings are found in order, each after the
     # one before, so that a link with the same words earlier in the text is not taken for the heading.
     position = 0
+    for screen_only in body.select(".page-toc"):  # the phone's section list
+        screen_only.decompose()
     for heading in body.select("h2, h3"):
         following = heading.find_next_sibling()
         heading_page, position = printout.page_of(text_of(heading), position)
@@ -552,7 +554,7 @@ def test_page_breaks_keep_headings_boxes_and_lists_together(published, published
     page.goto(published_url + url_path)
     page.emulate_media(media="print")
     heights = page.evaluate("""() => [...document.querySelectorAll(
-        "article .urgency, article ul, article ol")]
+        "article :is(.urgency, ul, ol):not(.page-toc *)")]
         .map((element) => element.getBoundingClientRect().height)""")
     boxes = body.select(".urgency, ul, ol")  # document order, as in the browser
     assert len(heights) == len(boxes) and [box.name for box in boxes].count("div") == 3

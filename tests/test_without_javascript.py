@@ -1,7 +1,7 @@
 """Without JavaScript there is no search: the site still leads to every answer, and never points at a search
 button that is not there.
 
-In Chromium with JavaScript off, on both home pages, on a desktop and on a phone: the text about the magnifier
+In Chromium with JavaScript off, on both home pages, on a desktop and on a phone: the home page's search field
 (`.search-hint`) does not show, the page and the header each offer a link to the FAQ overview, and following it
 gives a page that links every FAQ question of every article. With JavaScript on, the search text shows and the
 header's FAQ link gives way to the search button.
@@ -16,7 +16,6 @@ from gates import ARTICLES, language_of
 
 DESKTOP = {"width": 1366, "height": 800}
 PHONE = {"width": 390, "height": 844}
-MAGNIFIER = {"nl": "vergrootglas", "en": "magnifying glass"}
 HOMES = ["", "en/"]
 
 
@@ -43,13 +42,12 @@ def visible_text(page) -> str:
 @pytest.mark.parametrize("home", HOMES)
 def test_without_javascript_the_home_page_leads_to_every_question(browser, site, site_url, home, viewport):
     language = language_of(home)
-    hint = site.page(home).select_one(".search-hint")
-    assert hint is not None and MAGNIFIER[language] in hint.get_text()  # the text this test hides
+    assert site.page(home).select_one("form.home-search.search-hint") is not None  # the field this test hides
     context = browser.new_context(java_script_enabled=False, viewport=viewport)
     page = context.new_page()
     try:
         page.goto(site_url + home)
-        assert MAGNIFIER[language] not in visible_text(page).lower()
+        assert page.locator("form.home-search").count() == 1 and not page.locator("form.home-search").is_visible()
         header_link = page.locator(".md-header a.header-faq")
         in_page = page.locator("article a[href$='veelgestelde-vragen/']")
         assert header_link.is_visible() and in_page.first.is_visible()
@@ -70,6 +68,6 @@ def test_without_javascript_the_home_page_leads_to_every_question(browser, site,
 @pytest.mark.parametrize("home", HOMES)
 def test_with_javascript_the_search_text_shows_and_the_header_offers_search(page, site_url, home):
     page.goto(site_url + home)
-    assert MAGNIFIER[language_of(home)] in visible_text(page).lower()
+    assert page.locator("form.home-search").is_visible()
     assert not page.locator(".md-header a.header-faq").is_visible()
     assert page.locator(".md-header .md-search").is_visible()

@@ -11,7 +11,7 @@ strict build still passes); every overdue page is listed in one error. "Today" c
 (SITE_TODAY, for tests).
 
 The rendered page (what the reader sees, so nothing in a code block counts): one `#` title, a non-empty
-"In het kort" summary (`!!! summary`) before the first section, the three urgency cards (hooks/urgency.py), and a
+"In het kort" summary (`!!! summary`) right after the title (an intro goes inside it), the three urgency cards (hooks/urgency.py), and a
 "## ... { #veelgestelde-vragen }" section whose `###` questions each have text and an explicit id that no other
 question or section uses. An English page's FAQ ids must equal its Dutch page's. A `type: page` has no FAQ section.
 
@@ -338,6 +338,15 @@ def check_summary(outline: Outline, src_path: str) -> None:
         raise fail(src_path, 'the "In het kort" summary (!!! summary) is empty')
 
 
+# What a reader sees first after the title is "In het kort": an intro goes inside it, not before it.
+SUMMARY_AFTER_TITLE = re.compile(r"</h1>\s*<div class=\"admonition summary\"")
+
+
+def check_summary_first(html: str, src_path: str) -> None:
+    if not SUMMARY_AFTER_TITLE.search(html):
+        raise fail(src_path, '"In het kort" (!!! summary) must come right after the # title: put an intro inside it')
+
+
 def check_urgency_cards(outline: Outline, src_path: str) -> None:
     """The three urgency cards, with text, on the rendered page (a marker inside a code block does not count)."""
     for card_class in URGENCY_CARD_CLASSES:
@@ -370,6 +379,7 @@ def check_rendered(html: str, src_path: str, is_article: bool) -> None:
             raise fail(src_path, "has type: page but a FAQ section: only an article has one (remove type: page)")
         return
     check_summary(outline, src_path)
+    check_summary_first(html, src_path)
     check_urgency_cards(outline, src_path)
     check_faq(outline, src_path)
 

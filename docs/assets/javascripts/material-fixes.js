@@ -15,8 +15,10 @@
 (function () {
   "use strict";
 
+  // Not the search when the address asks for one (?q=words): Material has opened it already.
+  var searchAsked = new URLSearchParams(location.search).has("q");
   document.querySelectorAll("input.md-toggle[data-md-toggle]").forEach(function (toggle) {
-    toggle.checked = false;
+    if (!(searchAsked && toggle.id === "__search")) { toggle.checked = false; }
   });
 
   var drawer = document.getElementById("__drawer");

@@ -6,6 +6,7 @@
  *    instant navigation, off here) fail at once without the network, as Material's 404 did.
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
  * 3. The language switch keeps the section you are reading.
+ * 4. The home page's search field opens the header's search (overrides/home.html).
  */
 (function searchOnDemand() {
   "use strict";
@@ -76,6 +77,7 @@
 
 /*
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
+ * 3. The home page's search field opens the header's search (overrides/home.html).
  * - The "Afdrukken" / "Print" button opens the browser's print dialog; it stays hidden without JavaScript.
  * - "Date printed": today's date in words, set now and again just before printing (a tab left open overnight).
  *   Without JavaScript the handout shows the site's build date instead, labelled as such. When
@@ -176,4 +178,38 @@
       link.hash = location.hash;
     }
   }, true);
+})();
+
+/*
+ * 4. The home page's search field (overrides/home.html) opens Material's search dialog with the words typed so far:
+ *    on a tap or click, the first character, Enter or its button. Without script the form sends ?q=words, which
+ *    Material opens as a search itself.
+ */
+(function homeSearch() {
+  "use strict";
+
+  var form = document.querySelector("form[data-home-search]");
+  if (!form) { return; }
+  var field = form.querySelector("input[name=q]");
+
+  function openSearch() {
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector("input.md-search__input");
+    if (!toggle || !input) { return false; }
+    if (!toggle.checked) { toggle.click(); } // as Material does: fires its change event
+    var words = field.value;
+    field.value = "";
+    input.value = words;
+    input.focus();
+    input.setSelectionRange(words.length, words.length);
+    // Material reads the query on keyup and on focus.
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    return true;
+  }
+
+  form.addEventListener("submit", function (event) {
+    if (openSearch()) { event.preventDefault(); }
+  });
+  field.addEventListener("input", openSearch);
+  field.addEventListener("click", openSearch);
 })();
