@@ -58,6 +58,17 @@ def _plain_text(owner: dict, where: str, path: str) -> None:
             raise fail(path, f"{where} has no '{language}' text")
 
 
+def _claim_id(entry, kind: str, missing: str, seen: set[str], path: str) -> str:
+    """A level's or item's id, unique in the whole file; returns how an error names it."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise fail(path, f"{missing} has no id")
+    where = f"{kind} '{entry['id']}'"
+    if entry["id"] in seen:
+        raise fail(path, f"{where}: the id is used twice")
+    seen.add(entry["id"])
+    return where
+
+
 def check_urgency_data(data, path: str) -> dict:
     """The parsed data file, checked: every level and item has an id, a source and text in both languages."""
     if not isinstance(data, dict) or not isinstance(data.get("levels"), list) or not data["levels"]:
@@ -66,23 +77,13 @@ def check_urgency_data(data, path: str) -> dict:
     _texts(data.get("card") or {}, CARD_TEXTS, "'card'", path)
     seen: set[str] = set()
     for number, level in enumerate(data["levels"], 1):
-        if not isinstance(level, dict) or not isinstance(level.get("id"), str):
-            raise fail(path, f"level {number} has no id")
-        where = f"level '{level['id']}'"
-        if level["id"] in seen:
-            raise fail(path, f"{where}: the id is used twice")
-        seen.add(level["id"])
+        where = _claim_id(level, "level", f"level {number}", seen, path)
         _texts(level, LEVEL_TEXTS, where, path, optional=("note",))
         items = level.get("items")
         if not isinstance(items, list) or not items:
             raise fail(path, f"{where} has no items")
         for item_number, item in enumerate(items, 1):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                raise fail(path, f"{where} item {item_number} has no id")
-            item_where = f"item '{item['id']}'"
-            if item["id"] in seen:
-                raise fail(path, f"{item_where}: the id is used twice")
-            seen.add(item["id"])
+            item_where = _claim_id(item, "item", f"{where} item {item_number}", seen, path)
             if not isinstance(item.get("source"), str) or not item["source"].strip():
                 raise fail(path, f"{item_where} has no source")
             _plain_text(item, item_where, path)
