@@ -57,7 +57,7 @@ def type_query(page, query: str, delay_ms: int = 20) -> float:
 def read_results(page, settle_ms: int = 300, timeout_s: float = 5.0) -> list[list[str]]:
     """The rendered results once they stop changing: one list of absolute hrefs per page group, the page's own
     link first, then its best sections (collapsed "more" sections left out)."""
-    read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item')]
+    read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item:not(.search-fallback)')]
         .map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => a.href))"""
     deadline = time.monotonic() + timeout_s
     last, stable_since = None, time.monotonic()
