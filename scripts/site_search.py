@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
+PATIENT_QUERIES = QUERIES.with_name("search_queries_patients.yml")
+LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
 
@@ -69,6 +71,11 @@ def read_results(page, settle_ms: int = 300, timeout_s: float = 5.0) -> list[lis
             return current
         page.wait_for_timeout(50)
     return last or []
+
+
+def fallback_shown(page) -> bool:
+    """The "nothing found" help (links to the topics, the FAQ overview and the urgency advice) is on screen."""
+    return page.locator(".md-search-result__list > .search-fallback").is_visible()
 
 
 def top_result(groups: list[list[str]], language_root: str) -> str | None:

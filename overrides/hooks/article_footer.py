@@ -38,7 +38,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     sources = "\n".join(f"- [{source['title']}]({source['url']})" for source in page.meta["sources"])
     return (
         f"{markdown.rstrip()}\n\n"
-        f"## {labels['sources']} {{ #bronnen data-search-exclude }}\n\n{sources}\n\n"
+        f"## {labels['sources']} {{ #bronnen }}\n\n{sources}\n\n"
         f'<p class="review-dates">\n'
         f"<strong>{labels['last_reviewed']}:</strong> {long_date(page.meta['last_reviewed'], labels)}<br>\n"
         f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}\n"

@@ -25,6 +25,8 @@ from mkdocs.plugins import event_priority
 
 # Pages a reader who typed nothing the site knows is sent to, besides the articles themselves.
 OVERVIEW = "veelgestelde-vragen"
+SOURCES = '<h2 id="bronnen"'  # hooks/article_footer.py
+PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
 WORD = re.compile(r"[^\W\d_]+")
 # Irregular forms that neither Pagefind's stemmer nor a typed prefix joins to their verb, limited to the verbs
 # these topics use: search.js searches the verb instead ("liep" -> "lopen").
@@ -79,10 +81,12 @@ def on_page_content(html_text, page, config, files):
     if not is_article(page):
         return html_text
     keywords = " ".join(str(keyword) for keyword in page.meta.get("keywords") or [])
-    vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", html_text) + " " + keywords))
+    html_text = html_text.replace(PERMALINK, PERMALINK + " data-pagefind-ignore")  # the heading's "¶"
+    body, sources, footer = html_text.partition(SOURCES)  # sources and review dates: not what a reader searches
+    vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))
     fallback.setdefault(language, []).insert(0, {"title": page.title, "url": page.url})
     hidden = f'<p data-pagefind-weight="10" hidden>{html.escape(keywords)}</p>' if keywords else ""
-    return f"<div data-pagefind-body>{hidden}{html_text}</div>"
+    return f"<div data-pagefind-body>{hidden}{body}</div>{sources}{footer}"
 
 
 def write_words(site: Path, language: str) -> None:

@@ -9,8 +9,8 @@
  * - an irregular verb form becomes its verb ("liep" -> "lopen");
  * - a word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop schoenen");
  * - a word of 5+ letters with one typo becomes the word the pages use ("hernai" -> "hernia");
- * - any other unknown word is left out. If no word is left, the reader gets links to the topics, the FAQ
- *   overview and the urgency advice. If the pages hold no page with every word, pages with the most words come.
+ * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
+ *   gets links to the topics, the FAQ overview and the urgency advice, never an empty list.
  * Within a page, sections are ranked by their weighted word locations (Pagefind's own first sub-result is often
  * the page's opening rather than the best match). A result link carries ?h=words, which site.js highlights.
  */
@@ -62,14 +62,15 @@ function oneEditApart(a, b) {
 }
 
 function compound(word) {
+  let single = null;
   for (let split = word.length - 3; split >= 3; split--) {
-    const head = word.slice(0, split);
-    const tail = word.slice(split);
-    for (const part of [tail, tail.replace(/^s(?=...)/, "")]) { // the Dutch linking s: "rugspieren"
-      if (known(head) && known(part)) { return [head, part]; }
-    }
+    // The Dutch linking s: "rugspieren", "trainingsschema".
+    const head = [word.slice(0, split), word.slice(0, split).replace(/(?<=....)s$/, "")].find(known);
+    const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].find(known);
+    if (head && tail) { return [head, tail]; }
+    single = single || [head, tail].find((part) => part && part.length >= 5);
   }
-  return null;
+  return single ? [single] : null;
 }
 
 /* The words of a query the pages know, in their spelling (an empty list: nothing known). */
@@ -88,23 +89,61 @@ export function understand(query) {
   return [...new Set(found)];
 }
 
-const score = (sub) => sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
+/*
+ * Pagefind ranks whole pages; a reader wants the one answer that holds their words. Each word is searched on its
+ * own (Pagefind keeps the loaded index chunks), so every section knows which of the words it holds. A section
+ * scores, per word it holds, the word's rarity among the sections found (a rare word like "naproxen" counts
+ * more than "het" or "my"), doubled when the word is in its heading. A word of the page's opening (its title and
+ * keywords: "spit", "lumbago") counts for every section of the page. Pages follow their best section.
+ */
+// Pagefind also matches longer words that start with a query word ("voor" finds "vooral", "voorkomen"). For a
+// whole word of the site only its own forms count: the word itself, or for 5+ letters an ending of up to 2
+// letters more or less ("oefening", "oefeningen"). A compound part ("hardloop") keeps every match.
+function means(word, found) {
+  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
+  if (!spelling.has(plain(word)) || seen === plain(word)) { return true; }
+  const stem = plain(word).slice(0, Math.max(4, word.length - 2));
+  return word.length >= 5 && seen.startsWith(stem) && Math.abs(seen.length - word.length) <= 2;
+}
+const HEADING = 1; // Pagefind weighs words in headings above 1
+const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the text before the first section
 
 async function findPages(words) {
-  const all = await pagefind.search(words.join(" "));
-  if (all.results.length || words.length === 1) { return all.results.slice(0, PAGES); }
-  // No page holds every word: rank pages by how many of the words they hold, then by Pagefind's score.
-  const pages = new Map();
-  for (const word of words) {
-    for (const result of (await pagefind.search(word)).results) {
-      const page = pages.get(result.id) || { result, words: 0, score: 0 };
-      page.words += 1;
-      page.score += result.score;
-      pages.set(result.id, page);
+  const sections = new Map();
+  const perWord = await Promise.all(words.map(async (word) => {
+    const results = (await pagefind.search(word)).results.slice(0, PAGES);
+    return Promise.all(results.map((result) => result.data())); // sections holding this word
+  }));
+  perWord.forEach((pages, index) => {
+    for (const page of pages) {
+      const text = page.content.split(/\s+/);
+      for (const sub of page.sub_results) {
+        const locations = sub.weighted_locations.filter((location) => means(words[index], text[location.location]));
+        if (!locations.length) { continue; }
+        const section = sections.get(sub.url) || { sub, page, words: new Map() };
+        const inHeading = locations.some((location) => location.weight > HEADING);
+        section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? 2 : 1));
+        sections.set(sub.url, section);
+      }
     }
+  });
+  const holding = words.map((_, index) => [...sections.values()].filter((section) => section.words.has(index)).length);
+  const rarity = holding.map((count) => Math.log((sections.size + 1) / Math.max(1, count)));
+  const openings = new Map([...sections.values()].filter((section) => isOpening(section.sub))
+    .map((section) => [section.page.url, section.words]));
+  for (const section of sections.values()) {
+    const held = new Map([...(openings.get(section.page.url) || [])].map(([index]) => [index, 1]));
+    section.words.forEach((weight, index) => held.set(index, weight));
+    section.score = [...held].reduce((sum, [index, weight]) => sum + rarity[index] * weight, 0);
   }
-  return [...pages.values()].sort((a, b) => b.words - a.words || b.score - a.score)
-    .slice(0, PAGES).map((page) => page.result);
+  const ranked = [...sections.values()].sort((a, b) => b.score - a.score);
+  const pages = new Map();
+  for (const section of ranked) {
+    const page = pages.get(section.page.url) || { data: section.page, sections: [] };
+    page.sections.push(section.sub);
+    pages.set(section.page.url, page);
+  }
+  return [...pages.values()].slice(0, PAGES);
 }
 
 function element(tag, className, text) {
@@ -164,19 +203,17 @@ async function search() {
     return;
   }
   const words = understand(query);
-  const found = words.length ? await findPages(words) : [];
-  const pages = await Promise.all(found.map((result) => result.data()));
+  const pages = words.length ? await findPages(words) : [];
   if (number !== latest) { return; } // the reader typed on
-  if (!pages.length) { showFallback(); return; }
+  if (!pages.length) { showFallback(); return; } // never an empty list
   meta.textContent = pages.length === 1 ? translations["search.result.one"]
     : translations["search.result.other"].replace("#", pages.length);
-  list.replaceChildren(...pages.map((page) => {
+  list.replaceChildren(...pages.map(({ data, sections }) => {
     const item = element("li", "md-search-result__item");
-    const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the text before the first section
-    const sections = page.sub_results.filter((sub) => !isOpening(sub)).sort((a, b) => score(b) - score(a));
-    const opening = page.sub_results.find(isOpening);
-    item.append(link(page.url, words, page.meta.title, (opening || page).excerpt, true),
-      ...sections.slice(0, SECTIONS).map((sub) => link(sub.url, words, sub.title, sub.excerpt, false)));
+    const opening = sections.find(isOpening);
+    item.append(link(data.url, words, data.meta.title, (opening || data).excerpt, true),
+      ...sections.filter((sub) => !isOpening(sub)).slice(0, SECTIONS)
+        .map((sub) => link(sub.url, words, sub.title, sub.excerpt, false)));
     return item;
   }));
 }
