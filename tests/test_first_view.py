@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 PAGES = ["", "rugpijn-na-het-lopen/", "door-de-rug-gaan/", "veelgestelde-vragen/", "over-deze-site/"]
-SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
+SEARCH_FILES = ("/pagefind/", "/search/", "assets/javascripts/search.js", "/workers/search.", "/lunr/")
 
 
 def record(page):
@@ -36,6 +36,9 @@ def test_starting_to_search_loads_only_the_readers_language(page, site_url, lang
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("rug", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
-    indexes = [request.url for request in requests if request.url.endswith("search_index.json")]
-    assert indexes == [site_url + root + "search/search_index.json"]
+    other = {"nl": "en", "en": "nl"}[language]
+    search = [request.url for request in requests if "/pagefind/" in request.url or "/search/" in request.url]
+    assert site_url + f"search/words-{language}.json" in search
+    assert any(f"/pagefind/index/{language}_" in url for url in search), search
+    assert not [url for url in search if f"{other}_" in url or f".{other}." in url or f"-{other}." in url], search
     assert failed == []
