@@ -7,8 +7,9 @@
 - After the last language is built, the Pagefind binary (PyPI `pagefind[bin]`) indexes site/ into
   site/pagefind/, one index per `<html lang>`.
 - For query-time help that Pagefind does not give (typos, compounds that are not in the text, irregular verb
-  forms), it writes per language `search/words-<lang>.json`: the words the indexed text uses, the irregular
-  forms, and the pages the "nothing found" message links to. assets/javascripts/search.js reads it.
+  forms, a few patients' words the text does not use), it writes per language `search/words-<lang>.json`: the
+  words the indexed text uses, the irregular forms and synonyms, and the pages the "nothing found" message links
+  to. assets/javascripts/search.js reads it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ vocabulary: dict[str, set[str]] = {}
 fallback: dict[str, list[dict]] = {}
 
 
+# Patients' words the articles do not use, and the article word that answers them. A mapping whose article word
+# the pages no longer use is left out of the word list.
+SYNONYMS = {
+    "nl": {"medicijnen": "pijnstillers", "medicijn": "pijnstiller", "medicatie": "pijnstillers", "koelen": "kou"},
+    "en": {"medication": "painkillers", "medicine": "painkillers", "medicines": "painkillers"},
+}
+
+
 def words(text: str) -> set[str]:
     return set(WORD.findall(text.lower()))
 
@@ -90,9 +99,12 @@ def on_page_content(html_text, page, config, files):
 
 
 def write_words(site: Path, language: str) -> None:
+    known = vocabulary.get(language, set())
+    forms = {form: verb for verb, forms in IRREGULAR[language].items() for form in forms.split()}
+    forms |= {word: answer for word, answer in SYNONYMS[language].items() if answer in known}
     data = {
-        "words": sorted(vocabulary.get(language, ())),
-        "forms": {form: verb for verb, forms in IRREGULAR[language].items() for form in forms.split()},
+        "words": sorted(known),
+        "forms": forms,
         "pages": fallback.get(language, []),
     }
     target = site / "search" / f"words-{language}.json"

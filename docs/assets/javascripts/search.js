@@ -6,7 +6,8 @@
  * Pagefind finds pages that hold every word of a query, stems Dutch and English, and returns the FAQ answers and
  * sections as sub-results. Before it searches, each typed word is matched against the words the indexed pages use
  * (search/words-<lang>.json), so that a patient's words still find an answer:
- * - an irregular verb form becomes its verb ("liep" -> "lopen");
+ * - an irregular verb form becomes its verb ("liep" -> "lopen"), a patient's word the article word for it
+ *   ("medicijnen" -> "pijnstillers");
  * - a word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop schoenen");
  * - a word of 5+ letters with one typo becomes the word the pages use ("hernai" -> "hernia");
  * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
@@ -123,6 +124,7 @@ async function findPages(words) {
         const section = sections.get(sub.url) || { sub, page, words: new Map() };
         const inHeading = locations.some((location) => location.weight > HEADING);
         section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? 2 : 1));
+        section.hits = (section.hits || 0) + locations.length;
         sections.set(sub.url, section);
       }
     }
@@ -136,7 +138,8 @@ async function findPages(words) {
     section.words.forEach((weight, index) => held.set(index, weight));
     section.score = [...held].reduce((sum, [index, weight]) => sum + rarity[index] * weight, 0);
   }
-  const ranked = [...sections.values()].sort((a, b) => b.score - a.score);
+  // Equal scores: the section that uses the words more often first.
+  const ranked = [...sections.values()].sort((a, b) => b.score - a.score || b.hits - a.hits);
   const pages = new Map();
   for (const section of ranked) {
     const page = pages.get(section.page.url) || { data: section.page, sections: [] };
