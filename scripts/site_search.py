@@ -61,14 +61,21 @@ def read_results(page, settle_ms: int = 300, timeout_s: float = 5.0) -> list[lis
     link first, then its best sections (collapsed "more" sections left out)."""
     read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item:not(.search-fallback)')]
         .map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => a.href))"""
+    # The site's search says which query the list answers: wait for the typed one. Material's search (the
+    # benchmark's baseline) does not: wait for a list that stops changing.
+    state = """() => { const query = document.querySelector('.md-search-result').dataset.query;
+        if (query === undefined) return 'material';
+        return query === document.querySelector('input.md-search__input').value.trim() ? 'answered' : ''; }"""
     deadline = time.monotonic() + timeout_s
     last, stable_since = None, time.monotonic()
     while time.monotonic() < deadline:
         current = page.evaluate(read)
         if current != last:
             last, stable_since = current, time.monotonic()
-        elif current and time.monotonic() - stable_since >= settle_ms / 1000:
-            return current
+        elif time.monotonic() - stable_since >= settle_ms / 1000:
+            answered = page.evaluate(state)
+            if answered == "answered" or (answered == "material" and current):
+                return current
         page.wait_for_timeout(50)
     return last or []
 

@@ -60,7 +60,8 @@ IRREGULAR = {
     },
 }
 vocabulary: dict[str, set[str]] = {}
-fallback: dict[str, list[dict]] = {}
+articles: dict[str, list[dict]] = {}
+overview: dict[str, dict] = {}
 
 
 # Patients' words the articles do not use, and the article word that answers them. A mapping whose article word
@@ -86,14 +87,14 @@ def is_article(page) -> bool:
 def on_page_content(html_text, page, config, files):
     language = language_of(page)
     if page.file.src_uri.split(".")[0] == OVERVIEW:
-        fallback.setdefault(language, []).append({"title": page.title, "url": page.url})
+        overview[language] = {"title": page.title, "url": page.url}
     if not is_article(page):
         return html_text
     keywords = " ".join(str(keyword) for keyword in page.meta.get("keywords") or [])
     html_text = html_text.replace(PERMALINK, PERMALINK + " data-pagefind-ignore")  # the heading's "¶"
     body, sources, footer = html_text.partition(SOURCES)  # sources and review dates: not what a reader searches
     vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))
-    fallback.setdefault(language, []).insert(0, {"title": page.title, "url": page.url})
+    articles.setdefault(language, []).append({"title": page.title, "url": page.url})
     hidden = f'<p data-pagefind-weight="10" hidden>{html.escape(keywords)}</p>' if keywords else ""
     return f"<div data-pagefind-body>{hidden}{body}</div>{sources}{footer}"
 
@@ -105,7 +106,8 @@ def write_words(site: Path, language: str) -> None:
     data = {
         "words": sorted(known),
         "forms": forms,
-        "pages": fallback.get(language, []),
+        # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
+        "pages": sorted(articles.get(language, []), key=lambda page: page["url"]) + [overview[language]],
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -125,4 +127,5 @@ def on_post_build(config):
     if result.returncode != 0:
         raise PluginError(f"pagefind: indexing {site} failed: {(result.stderr or result.stdout).strip()}")
     vocabulary.clear()
-    fallback.clear()
+    articles.clear()
+    overview.clear()

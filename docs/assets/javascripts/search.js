@@ -69,7 +69,8 @@ function compound(word) {
     const head = [word.slice(0, split), word.slice(0, split).replace(/(?<=....)s$/, "")].find(known);
     const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].find(known);
     if (head && tail) { return [head, tail]; }
-    single = single || [head, tail].find((part) => part && part.length >= 5);
+    // Else one known part of 5+ letters and at least half the word ("trainingsschema" -> "training").
+    single = single || [head, tail].find((part) => part && part.length >= Math.max(5, word.length / 2));
   }
   return single ? [single] : null;
 }
@@ -201,6 +202,7 @@ async function search() {
   const query = field.value.trim();
   const number = ++latest;
   if (!query) {
+    output.dataset.query = "";
     meta.textContent = translations["search.result.placeholder"];
     list.replaceChildren();
     return;
@@ -208,6 +210,7 @@ async function search() {
   const words = understand(query);
   const pages = words.length ? await findPages(words) : [];
   if (number !== latest) { return; } // the reader typed on
+  output.dataset.query = query; // what the list answers (tests and benchmarks wait for it)
   if (!pages.length) { showFallback(); return; } // never an empty list
   meta.textContent = pages.length === 1 ? translations["search.result.one"]
     : translations["search.result.other"].replace("#", pages.length);
