@@ -56,7 +56,7 @@ def type_query(page, query: str, delay_ms: int = 20) -> float:
     return page.evaluate("performance.now()")
 
 
-def read_results(page, settle_ms: int = 300, timeout_s: float = 5.0) -> list[list[str]]:
+def read_results(page, settle_ms: int = 300, timeout_s: float = 10.0) -> list[list[str]]:
     """The rendered results once they stop changing: one list of absolute hrefs per page group, the page's own
     link first, then its best sections (collapsed "more" sections left out)."""
     read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item:not(.search-fallback)')]
@@ -74,8 +74,9 @@ def read_results(page, settle_ms: int = 300, timeout_s: float = 5.0) -> list[lis
             last, stable_since = current, time.monotonic()
         elif time.monotonic() - stable_since >= settle_ms / 1000:
             answered = page.evaluate(state)
-            if answered == "answered" or (answered == "material" and current):
-                return current
+            if current or (answered == "answered" and fallback_shown(page)):
+                if answered in ("answered", "material"):
+                    return current
         page.wait_for_timeout(50)
     return last or []
 

@@ -40,6 +40,11 @@
     toggle.addEventListener("change", function () {
       if (toggle.checked) { field.focus(); }
     });
+    // As in Material: the search closes when the focus leaves it (its overlay would cover where the focus went).
+    var dialog = field.closest("[data-site-search]");
+    dialog.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !dialog.contains(event.relatedTarget)) { toggle.checked = false; }
+    });
     document.addEventListener("keydown", function (event) {
       var target = event.target;
       var typing = target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
