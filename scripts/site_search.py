@@ -19,13 +19,13 @@ RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-searc
 
 
 # Sets window.firstResult: a promise of the milliseconds from the next keystroke in the search field to the first
-# time results are rendered (null after 15 s). Await it with page.evaluate("window.firstResult").
+# time results (not the help message) are rendered (null after 15 s). Await it with page.evaluate("window.firstResult").
 FIRST_RESULT_AFTER_NEXT_KEY = """() => { window.firstResult = new Promise(resolve => {
     const field = document.querySelector('input.md-search__input');
     const list = document.querySelector('.md-search-result__list');
     let pressed = null;
     const observer = new MutationObserver(() => {
-        if (pressed !== null && list.querySelector('.md-search-result__item')) {
+        if (pressed !== null && list.querySelector('.md-search-result__item:not(.search-fallback)')) {
             observer.disconnect(); resolve(performance.now() - pressed);
         }
     });
