@@ -35,6 +35,7 @@ const SECTIONS = 3;
 
 const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
 await pagefind.options({ baseUrl: root.pathname, excerptLength: 20 });
+pagefind.init(); // fetch and compile the WebAssembly and the index's metadata while the reader types
 const site = await (await fetch(new URL(`search/words-${language}.json`, root))).json();
 
 const plain = (word) => word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
