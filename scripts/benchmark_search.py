@@ -1,77 +1,95 @@
-"""Search benchmark (not a test): per language, index size, time to results, and share of right answers.
+"""Search benchmark (not a test): the site's search against the lunr setup it replaced, on quality, speed and bytes.
 
-For each search setup it builds the site into a temporary folder, serves it on 127.0.0.1, types every query of
-tests/search_queries.yml into the search box in headless Chromium, and reports per language:
-- the search index size in bytes, raw and gzip;
-- the time from the last keystroke to the first rendered result (median over the query set);
-- the share of queries whose top result is the expected one (the same rule as the browser tests).
+Setups compared:
+- lunr: the site as of commit BASELINE (Material's search plugin, one lunr index per language with build-time
+  word forms, compound parts and keywords), taken from git history;
+- pagefind: this working tree (Pagefind in Material's dialog, assets/javascripts/search.js).
 
-Setups compared (the site uses the last one; README, Quality):
-- material-default: Material + mkdocs-static-i18n as they come (one combined index, no Dutch pipeline);
-- stemmer: one index per language with Material's stemmer pipeline;
-- site: one index per language, whole words plus the build-time terms of overrides/hooks/search_terms.py.
+For each setup it builds the real site, serves it on 127.0.0.1 and, in headless Chromium, types every query of
+the old query set (tests/search_queries.yml) and of both halves of the patient query set
+(tests/search_queries_patients.yml) and reports per language:
+- top page right: the first answer is on the expected page (queries that expect one);
+- exact answer first: the first answer is the expected section or FAQ answer (queries whose expected anchor the
+  built page has; an anchor that issue 12 adds later is judged on the page only and counted as "awaiting");
+- no results although a word is known: an empty result list for a query that expects an answer;
+- no known word: of the queries with no word the site knows, how many show the help message;
+- results in the other language (must be 0);
+- last keystroke to first result, median, search already loaded.
+Then, for the real site and a generated site of --articles articles per language (scripts/benchmark_site.py),
+in fresh browser contexts with 4x CPU throttling: the time from the last keystroke of "rug" to the first result
+(the search data is fetched as the reader starts to search, as on the site), and the bytes (gzip level 6)
+fetched for that first query, median of --runs. It writes benchmarks/search.md.
 
-usage: python scripts/benchmark_search.py [--setup NAME ...] [--output benchmarks/search.md]
+usage: python scripts/benchmark_search.py [--setup lunr|pagefind ...] [--articles 200] [--runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import re
-import shutil
+import io
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 from pathlib import Path
 
+import yaml
+
+from benchmark_site import make_project
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
-from site_search import FIRST_RESULT_AFTER_NEXT_KEY, open_search, queries, read_results, top_result
+from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, LANGUAGE_ROOT, PATIENT_QUERIES, QUERIES, fallback_shown,
+                         open_search, read_results, top_result)
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGE_ROOT = {"nl": "", "en": "en/"}
-SEARCH_BLOCK = re.compile(r"  - search:\n(?:      .*\n|\n)*?(?=  - i18n:)")
-SPLIT_HOOK = "  - overrides/hooks/search_per_language.py\n"
-TERMS_HOOK = "  - overrides/hooks/search_terms.py\n"
+BASELINE = "7a55812"  # the last commit with the lunr setup
+SETUPS = ("lunr", "pagefind")
+THROTTLE = 4
+TARGETS = {"top_page": 0.90, "exact": 0.85, "first_result_ms": 300, "first_result_ms_today": 100,
+           "first_query_bytes": 150_000}
 
 
-def setup_config(name: str, config: str) -> str:
-    """The site's mkdocs.yml changed into one of the setups compared."""
-    if name == "site":
-        return config
-    if name == "material-default":
-        return SEARCH_BLOCK.sub("  - search\n", config).replace(SPLIT_HOOK, "").replace(TERMS_HOOK, "")
-    if name == "stemmer":
-        stemmer = "  - search:\n      pipeline: [stemmer, stopWordFilter, trimmer]\n"
-        return SEARCH_BLOCK.sub(stemmer, config).replace(TERMS_HOOK, "")
-    raise SystemExit(f"unknown setup {name}")
+def query_sets() -> dict[str, dict[str, list[dict]]]:
+    old = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    patients = yaml.safe_load(PATIENT_QUERIES.read_text(encoding="utf-8"))
+    return {
+        "old set": old,
+        "tuning half": {language: [q for q in items if q["half"] == "tune"] for language, items in patients.items()},
+        "test half": {language: [q for q in items if q["half"] == "test"] for language, items in patients.items()},
+    }
 
 
-def build(project: Path, config: str, site: Path) -> None:
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+def source_tree(setup: str, folder: Path) -> Path:
+    """The project files of a setup: the working tree, or the baseline commit from git."""
+    if setup == "pagefind":
+        return ROOT
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", BASELINE], check=True, capture_output=True).stdout
+    target = folder / "lunr-source"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def build(project: Path, site: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
                    cwd=project, check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 
 
-def index_sizes(site: Path) -> dict[str, tuple[int, int]]:
-    sizes = {}
-    for language, root in LANGUAGE_ROOT.items():
-        path = site / root / "search" / "search_index.json"
-        if path.is_file():
-            data = path.read_bytes()
-            sizes[language] = (len(data), len(gzip.compress(data, 6)))
-    return sizes
+def anchor_exists(site: Path, language: str, expect: str) -> bool:
+    page, _, anchor = expect.partition("#")
+    html = site / LANGUAGE_ROOT[language] / page / "index.html"
+    return html.is_file() and f'id="{anchor}"' in html.read_text(encoding="utf-8")
 
 
-def measure_queries(page, base_url: str, language: str, items: list[dict]) -> tuple[float, list[float]]:
-    """(share of expected top results, times from last keystroke to first result in ms)."""
-    root = base_url + LANGUAGE_ROOT[language]
+def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
+    root = url + LANGUAGE_ROOT[language]
     open_search(page, root)
-    page.wait_for_timeout(500)  # the index has loaded: this measures searching, not downloading
-    hits, times = 0, []
+    page.wait_for_timeout(500)
+    field = page.locator("input.md-search__input")
+    tally = {"queries": len(items), "page_n": 0, "page_ok": 0, "exact_n": 0, "exact_ok": 0, "awaiting": 0,
+             "empty": 0, "help": 0, "unknown_n": 0, "unknown_ok": 0, "other_language": 0, "times": [], "wrong": []}
     for item in items:
-        field = page.locator("input.md-search__input")
         field.fill("")
         page.wait_for_timeout(100)
         field.press_sequentially(item["query"][:-1], delay=20)
@@ -79,74 +97,182 @@ def measure_queries(page, base_url: str, language: str, items: list[dict]) -> tu
         page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
         field.press(item["query"][-1])
         elapsed = page.evaluate("window.firstResult")
+        groups = read_results(page)
+        links = [href for group in groups for href in group]
+        other = [href for href in links if href.startswith(url + "en/") != (language == "en")]
+        tally["other_language"] += len(other)
+        expect = item["expect"]
+        if expect is None:
+            tally["unknown_n"] += 1
+            tally["unknown_ok"] += not groups and fallback_shown(page)
+            continue
         if elapsed is not None:
-            times.append(elapsed)
-        top = top_result(read_results(page), root)
-        expected = item["expect"]
-        hits += (top == expected) if "#" in expected else (top or "").split("#")[0] == expected
-    return hits / len(items), times
+            tally["times"].append(elapsed)
+        top = top_result(groups, root)
+        tally["empty"] += not groups and not fallback_shown(page)
+        tally["help"] += not groups and fallback_shown(page)
+        tally["page_n"] += 1
+        page_ok = top is not None and top.split("#")[0] == expect.split("#")[0]
+        tally["page_ok"] += page_ok
+        exact_ok = page_ok
+        if "#" in expect:
+            if anchor_exists(site, language, expect):
+                tally["exact_n"] += 1
+                exact_ok = top == expect
+                tally["exact_ok"] += exact_ok
+            else:
+                tally["awaiting"] += 1
+        if not exact_ok:
+            tally["wrong"].append(f"{item['query']} → {top or 'no results'} (expected {expect})")
+    return tally
 
 
-def run(setups: list[str]) -> list[dict]:
+def first_query(browser, url: str, server, site: Path, throttle: int) -> tuple[float | None, int]:
+    """Fresh context: ms from the last keystroke of 'rug' (typed as a person types, from the moment the field got
+    focus) to the first result (not the help message), and the gzip bytes of every file
+    fetched for it (counted at the server: Playwright does not see the requests of web workers)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    start = len(server.requested)
+    if throttle > 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    page.locator("input.md-search__input").click()  # the reader starts to search: the search data loads now
+    page.locator("input.md-search__input").press_sequentially("ru", delay=120)
+    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
+    page.locator("input.md-search__input").press("g")
+    elapsed = page.evaluate("window.firstResult")
+    page.wait_for_timeout(1500)  # the rest of the answer (fragments, highlights) arrives
+    context.close()
+    fetched = [site / path.split("?")[0].lstrip("/") for path in server.requested[start:]]
+    bytes_ = sum(len(gzip.compress(path.read_bytes(), 6)) for path in fetched if path.is_file())
+    return elapsed, bytes_
+
+
+def speed(browser, project: Path, site: Path, article: str, runs: int) -> dict:
+    build(project, site)
+    url, server = serve(site)
+    try:
+        results = [first_query(browser, url + article, server, site, THROTTLE) for _ in range(runs)]
+    finally:
+        server.shutdown()
+    times = [ms for ms, _ in results if ms is not None]
+    return {"ms": statistics.median(times) if times else None, "bytes": statistics.median(b for _, b in results)}
+
+
+def run(setups: list[str], articles: int, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    rows = []
+    measured = {}
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
-        project = Path(temporary) / "project"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules",
-                                                                      "test-artifacts", "benchmarks"))
-        # The npm packages, not copied: the build takes the handout composer's QR encoder from there.
-        (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
+        folder = Path(temporary)
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
-        for name in setups:
-            site = Path(temporary) / f"site-{name}"
-            build(project, setup_config(name, config), site)
+        for setup in setups:
+            source = source_tree(setup, folder)
+            project = make_project(folder / f"{setup}-real", None, source)
+            site = folder / f"site-{setup}"
+            build(project, site)
             url, server = serve(site)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            sizes = index_sizes(site)
-            for language, items in queries().items():
-                share, times = measure_queries(page, url, language, items)
-                raw, zipped = sizes.get(language, sizes["nl"])
-                rows.append({"setup": name, "language": language, "raw": raw, "gzip": zipped,
-                             "median_ms": statistics.median(times) if times else float("nan"),
-                             "top1": share, "queries": len(items),
-                             "shared": language != "nl" and language not in sizes})
+            quality = {name: {language: judge(page, site, url, language, items) for language, items in sets.items()}
+                       for name, sets in query_sets().items()}
             page.close()
             server.shutdown()
+            today = speed(browser, project, folder / f"speed-{setup}-real", "door-de-rug-gaan/", runs)
+            grown = make_project(folder / f"{setup}-{articles}", articles, source)
+            large = speed(browser, grown, folder / f"speed-{setup}-{articles}", "onderwerp-001/", runs)
+            measured[setup] = {"quality": quality, "today": today, "large": large}
+            print(setup, {"today": today, "large": large}, file=sys.stderr)
         browser.close()
-    return rows
+    return measured
 
 
-def markdown(rows: list[dict]) -> str:
+def share(ok: int, total: int) -> str:
+    return f"{ok / total:.0%} ({ok}/{total})" if total else "–"
+
+
+def report(measured: dict, articles: int, runs: int) -> str:
     lines = [
-        "| setup | language | index raw (bytes) | index gzip (bytes) | last keystroke → first result (median ms) "
-        "| top result as expected |",
-        "|---|---|---:|---:|---:|---:|",
+        "# Search benchmark", "",
+        "Made by `make bench-search` (scripts/benchmark_search.py) on this machine (2 cores): each setup built, "
+        "served on 127.0.0.1, every query typed into the search box in headless Chromium. `lunr` is the site as "
+        f"of commit {BASELINE} (Material's search, tuned on the old set); `pagefind` is this tree. The patient "
+        "query set (tests/search_queries_patients.yml) was written and split before any tuning; only the tuning "
+        "half was looked at while tuning.", "",
+        "## Right answers", "",
+        "| setup | query set | language | top page right | exact answer first | awaiting issue 12 "
+        "| empty list | help message instead (no known word) | no known word → help message "
+        "| other-language results | last key → result (median) |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for row in rows:
-        shared = " (the one combined index)" if row["shared"] or row["setup"] == "material-default" else ""
-        lines.append(f"| {row['setup']} | {row['language']} | {row['raw']:,}{shared} | {row['gzip']:,} "
-                     f"| {row['median_ms']:.0f} | {row['top1']:.0%} of {row['queries']} |")
+    for setup, data in measured.items():
+        for name, languages in data["quality"].items():
+            for language, t in languages.items():
+                ms = f"{statistics.median(t['times']):.0f} ms" if t["times"] else "–"
+                lines.append(
+                    f"| {setup} | {name} | {language} | {share(t['page_ok'], t['page_n'])} "
+                    f"| {share(t['exact_ok'], t['exact_n'])} | {t['awaiting']} | {t['empty']} | {t['help']} "
+                    f"| {share(t['unknown_ok'], t['unknown_n'])} | {t['other_language']} | {ms} |")
+    lines += ["", f"## Speed and bytes of the first query ({THROTTLE}x CPU throttling, median of {runs})", "",
+              "An article opened in a fresh browser (nothing of the search loaded), the search field clicked and "
+              "\"rug\" typed at 120 ms a key: the time from the last keystroke to the first rendered result (the "
+              "help message does not count), and the bytes (gzip level 6) of every file fetched for the query, "
+              "counted at the server (Pagefind fetches its index in a web worker).", "",
+              "| setup | site | first result | bytes fetched |", "|---|---|---:|---:|"]
+    for setup, data in measured.items():
+        for label, key in (("real site (2 articles per language)", "today"),
+                           (f"generated, {articles} articles per language", "large")):
+            row = data[key]
+            ms = f"{row['ms']:.0f} ms" if row["ms"] is not None else "no result"
+            lines.append(f"| {setup} | {label} | {ms} | {row['bytes'] / 1000:,.1f} kB |")
+    if "pagefind" in measured:
+        lines += ["", "## Targets (pagefind, test half)", ""] + targets(measured["pagefind"], articles)
+        lines += ["", "## Wrong first answers (pagefind)", ""]
+        for name, languages in measured["pagefind"]["quality"].items():
+            for language, t in languages.items():
+                lines += [f"- {name}, {language}: {wrong}" for wrong in t["wrong"]]
     return "\n".join(lines) + "\n"
+
+
+def targets(data: dict, articles: int) -> list[str]:
+    test = data["quality"]["test half"]
+    total = lambda key: sum(t[key] for t in test.values())  # noqa: E731
+    top, exact = total("page_ok") / total("page_n"), total("exact_ok") / max(1, total("exact_n"))
+    large, today = data["large"], data["today"]
+    checks = [
+        (f"top page right ≥ {TARGETS['top_page']:.0%}", top >= TARGETS["top_page"], f"{top:.0%}"),
+        (f"exact answer first ≥ {TARGETS['exact']:.0%} where the page has it", exact >= TARGETS["exact"],
+         f"{exact:.0%}"),
+        ("never an empty list (results, or the help message when no word is known)", total("empty") == 0,
+         f"{total('empty')} empty, {total('help')} help messages for a query about content the site lacks"),
+        ("every query without a known word gets the help message", total("unknown_ok") == total("unknown_n"),
+         f"{total('unknown_ok')} of {total('unknown_n')}"),
+        ("0 results in the other language (all three sets)",
+         all(t["other_language"] == 0 for sets in data["quality"].values() for t in sets.values()), ""),
+        (f"first result ≤ {TARGETS['first_result_ms']} ms at {articles} articles, {THROTTLE}x throttling",
+         (large["ms"] or 1e9) <= TARGETS["first_result_ms"], f"{large['ms']:.0f} ms" if large["ms"] else "none"),
+        (f"first result ≤ {TARGETS['first_result_ms_today']} ms today, {THROTTLE}x throttling",
+         (today["ms"] or 1e9) <= TARGETS["first_result_ms_today"], f"{today['ms']:.0f} ms" if today["ms"] else "none"),
+        (f"bytes for the first query ≤ {TARGETS['first_query_bytes'] / 1000:.0f} kB at {articles} articles",
+         large["bytes"] <= TARGETS["first_query_bytes"], f"{large['bytes'] / 1000:,.1f} kB"),
+    ]
+    return [f"- {'met' if ok else '**missed**'}: {what}" + (f" ({figure})" if figure else "")
+            for what, ok, figure in checks]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--setup", action="append", choices=["material-default", "stemmer", "site"])
+    parser.add_argument("--setup", action="append", choices=SETUPS)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "search.md")
     args = parser.parse_args()
-    rows = run(args.setup or ["material-default", "stemmer", "site"])
-    report = (
-        "# Search benchmark\n\n"
-        "Made by `make bench-search` (scripts/benchmark_search.py): each setup built from this repository, "
-        "served on 127.0.0.1, every query of tests/search_queries.yml typed into the search box in headless "
-        "Chromium (no CPU or network throttling; see benchmarks/RESULTS.md for a throttled phone).\n\n"
-        + markdown(rows)
-    )
+    measured = run(args.setup or list(SETUPS), args.articles, args.runs)
+    text = report(measured, args.articles, args.runs)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report, encoding="utf-8")
-    print(report)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

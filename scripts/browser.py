@@ -35,12 +35,19 @@ def chromium_executable() -> str | None:
 
 
 def serve(folder: Path):
-    """Serve a folder on 127.0.0.1 on a free port in a background thread; returns (base URL, server)."""
+    """Serve a folder on 127.0.0.1 on a free port in a background thread; returns (base URL, server).
+    `server.requested` lists the path of every request answered, in order, including those of web workers
+    (which Playwright does not report)."""
+    requested: list[str] = []
 
     class QuietHandler(SimpleHTTPRequestHandler):
         def log_message(self, format, *args):
             pass
 
+        def log_request(self, code="-", size="-"):
+            requested.append(self.path)
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    server.requested = requested
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

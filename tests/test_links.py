@@ -132,12 +132,18 @@ def test_sitemap_lists_existing_pages_only(site):
     assert result.problems == []
 
 
-def test_search_results_link_to_existing_pages_and_anchors(site):
+def test_search_links_lead_to_existing_pages_and_anchors(site):
+    """Every page and section Pagefind can return (the headings of the indexed bodies), and the pages of the
+    help message shown when nothing is known."""
     result = Crawl(site.site)
-    for language_root in ("", "en/"):
-        index = json.loads((site.site / language_root / "search" / "search_index.json").read_text("utf-8"))
-        for entry in index["docs"]:
-            result.check(language_root, entry["location"])
+    for language_root, language in (("", "nl"), ("en/", "en")):
+        words = json.loads((site.site / "search" / f"words-{language}.json").read_text("utf-8"))
+        for page in words["pages"]:
+            result.check("", page["url"])
+        for path in site.site.glob(f"{language_root}*/index.html"):
+            soup = site.page(path.parent.relative_to(site.site).as_posix() + "/")
+            for heading in soup.select("[data-pagefind-body] :is(h1, h2, h3)[id]"):
+                result.check(language_root, path.parent.name + "/#" + heading["id"])
     assert result.problems == []
 
 

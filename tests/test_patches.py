@@ -17,7 +17,6 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import csp_headers  # noqa: E402
 import hreflang_links  # noqa: E402
 import material_markup  # noqa: E402
-import not_found_page  # noqa: E402
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 CHANGED = "<!doctype html><html><head></head><body><p>Material changed its markup</p></body></html>"
@@ -49,14 +48,6 @@ def test_hreflang_rewrite_stops_the_build_when_material_writes_no_alternates():
     )
     # A Dutch-only site has no alternates to rewrite: nothing is expected there.
     assert hreflang_links.absolute_alternates(CHANGED, None, "nl", "index.html", expected=False) == CHANGED
-
-
-def test_english_404_addresses_stop_the_build_when_they_are_not_there():
-    config = SimpleNamespace(site_url="https://example.org/")
-    assert message(not_found_page.own_addresses, CHANGED, config, "en") == (
-        "overrides/hooks/not_found_page.py: addresses of Material's files under /en/assets/ not found in en/404.html: "
-        "Material's output changed, update the patch"
-    )
 
 
 def test_csp_meta_tag_stops_the_build_when_the_template_lost_it():

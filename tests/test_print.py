@@ -206,9 +206,10 @@ def text_of(element) -> str:
 
 def blocks(build, url_path: str) -> list:
     """The article's text blocks in reading order (headings, paragraphs, list items, box titles), without the
-    print button, the phone's section list (screen only) and the handout's own masthead and closing block."""
+    print button, the phone's section list (screen only), the handout's own masthead and closing block, and hidden text
+    (the search keywords)."""
     body = BeautifulSoup(str(article(build, url_path)), "html.parser")
-    for extra in body.select(".handout-actions, .page-toc, .handout-masthead, .handout"):
+    for extra in body.select(".handout-actions, .page-toc, .handout-masthead, .handout, [hidden]"):
         extra.decompose()
     return body.select("h1, h2, h3, h4, h5, h6, p, li, summary")
 

@@ -1,7 +1,7 @@
 """Privacy gate: reading the site and searching it contacts no other site, sets no cookie and logs no error.
 
 Every page of both languages is opened in headless Chromium (one browser context, as one reader would) and a
-search is run on it. Every request the pages, their scripts and Material's search worker make must go to the site's
+search is run on it. Every request the pages, their scripts and the search (Pagefind) make must go to the site's
 own address; no response may fail; no cookie may exist afterwards; the console must stay free of errors (a failed
 request shows there too).
 """
@@ -59,7 +59,7 @@ def visit(context, url: str, language: str) -> Visit:
 def reading_session(browser, site_url):
     """Every page visited in one browser context; the context's cookies afterwards."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # Requests of Material's search worker are the context's, not the page's: record them as well.
+    # Requests of workers are the context's, not the page's: record them as well.
     worker_requests: list[str] = []
     context.on("request", lambda request: worker_requests.append(request.url))
     visits = {path: visit(context, site_url + path, language_of(path)) for path in PAGES}
@@ -78,7 +78,7 @@ def test_page_and_search_contact_no_other_site_and_log_no_error(reading_session,
 def test_no_request_of_any_page_or_worker_leaves_the_site(reading_session, site_url):
     _, _, requests = reading_session
     assert Visit(requests=requests).problems(site_url) == []
-    assert any("search_index.json" in url for url in requests), "the search index was never loaded"
+    assert any("/pagefind/index/" in url for url in requests), "the search index was never loaded"
 
 
 def test_no_cookies(reading_session):

@@ -1,131 +1,78 @@
-"""The built search indexes: one per language, each FAQ answer its own entry, extra search terms in place."""
+"""The built search: a Pagefind index per language made by `mkdocs build`, articles only, keywords weighted up,
+and the word list that assets/javascripts/search.js uses for typos, compounds and the help message."""
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
-from conftest import ROOT
-
 ARTICLES = ["rugpijn-na-het-lopen/", "door-de-rug-gaan/"]
+NOT_INDEXED = ["", "veelgestelde-vragen/", "over-deze-site/"]
+LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 
 
-def index_of(build, language: str) -> dict:
-    folder = build.site if language == "nl" else build.site / language
-    return json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+def words_of(build, language: str) -> dict:
+    return json.loads((build.site / "search" / f"words-{language}.json").read_text(encoding="utf-8"))
 
 
-def entry(index: dict, location: str) -> dict:
-    matches = [item for item in index["docs"] if item["location"] == location]
-    assert len(matches) == 1, f"{location}: {len(matches)} entries"
-    return matches[0]
+def test_the_build_writes_one_pagefind_index_per_language(site):
+    entry = json.loads((site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {language: info["page_count"] for language, info in entry["languages"].items()} == {"nl": 2, "en": 2}
+    for language in ("nl", "en"):
+        assert (site.site / "pagefind" / f"wasm.{language}.pagefind").is_file()
+        assert list((site.site / "pagefind" / "fragment").glob(f"{language}_*.pf_fragment"))
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_each_language_has_its_own_index(site, language):
-    index = index_of(site, language)
-    assert index["config"]["lang"] == [language]
-    locations = [item["location"] for item in index["docs"]]
-    assert locations, "empty index"
-    # Locations are relative to the language root; no entry of the other language.
-    assert not any(location.startswith("en/") for location in locations)
-    own_pages = {path.parent.relative_to(site.site if language == "nl" else site.site / "en").as_posix() + "/"
-                 for path in (site.site if language == "nl" else site.site / "en").glob("*/index.html")}
-    assert {location.split("#")[0] for location in locations if location} <= own_pages | {""}
-
-
-def test_dutch_and_english_texts_stay_apart(site):
-    dutch = " ".join(item["text"] for item in index_of(site, "nl")["docs"])
-    english = " ".join(item["text"] for item in index_of(site, "en")["docs"])
-    assert "huisartsenpost" in dutch and " the " not in f" {dutch} "
-    assert " the " in f" {english} " and "Veelgestelde vragen" not in english
+def test_the_dutch_only_build_indexes_dutch_only(dutch_only_site):
+    entry = json.loads((dutch_only_site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    assert not (dutch_only_site.site / "search" / "words-en.json").exists()
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("article", ARTICLES)
-def test_every_faq_question_is_its_own_entry(site, language, article):
-    soup = site.page(article if language == "nl" else "en/" + article)
-    faq = soup.find("h2", id="veelgestelde-vragen")
-    questions = []
-    for heading in faq.find_all_next(["h2", "h3"]):
-        if heading.name == "h2":
-            break
-        questions.append(heading)
-    index = index_of(site, language)
-    for question in questions:
-        item = entry(index, f"{article}#{question['id']}")
-        assert item["title"] == question.get_text().replace("¶", "").strip()
-        answer = question.find_next_sibling(["p", "ul", "ol"]).get_text(" ", strip=True)
-        assert answer[:40] in re.sub(r"<[^>]+>", "", item["text"]).replace("\n", " ")
+def test_only_article_bodies_are_indexed(site, language):
+    for path in ARTICLES:
+        soup = site.page(LANGUAGE_ROOT[language] + path)
+        bodies = soup.select("[data-pagefind-body]")
+        assert len(bodies) == 1
+        body = bodies[0]
+        # The article's own text and FAQ questions, not the handout, print button, sources or review dates.
+        assert body.select("h3[id]") and body.find("h1")
+        assert not body.select("#bronnen, .review-dates, .handout, .handout-actions")
+        assert all(link.has_attr("data-pagefind-ignore") for link in body.select("a.headerlink"))
+    for path in NOT_INDEXED:
+        assert not site.page(LANGUAGE_ROOT[language] + path).select("[data-pagefind-body]"), path
+
+
+@pytest.mark.parametrize("language, keyword", [("nl", "heksenschot"), ("en", "put my back out")])
+def test_front_matter_keywords_are_indexed_with_the_highest_weight(site, language, keyword):
+    soup = site.page(LANGUAGE_ROOT[language] + "door-de-rug-gaan/")
+    weighted = soup.select_one("[data-pagefind-body] [data-pagefind-weight='10'][hidden]")
+    assert weighted is not None and keyword in weighted.get_text()
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_faq_overview_and_sources_are_not_indexed(site, language):
-    locations = [item["location"] for item in index_of(site, language)["docs"]]
-    assert not any(location.startswith("veelgestelde-vragen/") for location in locations)
-    assert not any(location.endswith("#bronnen") and location.split("#")[0] in ARTICLES for location in locations)
+def test_word_list_holds_the_indexed_words_and_nothing_of_the_other_language(site, language):
+    data = words_of(site, language)
+    words = set(data["words"])
+    if language == "nl":
+        assert {"huisartsenpost", "heksenschot", "knieën", "rugpijn"} <= words
+        assert "the" not in words and data["forms"]["liep"] == "lopen"
+    else:
+        assert {"lumbago", "physiotherapy", "the"} <= words
+        assert "het" not in words and data["forms"]["ran"] == "run"
+    # The help message links the articles and the FAQ overview of this language.
+    urls = [page["url"] for page in data["pages"]]
+    assert sorted(urls) == sorted(LANGUAGE_ROOT[language] + path for path in ARTICLES + ["veelgestelde-vragen/"])
+    for page in data["pages"]:
+        assert (site.site / page["url"] / "index.html").is_file()
 
 
-def test_front_matter_keywords_are_searchable_on_the_page_entry(site):
-    page = entry(index_of(site, "nl"), "door-de-rug-gaan/")
-    for word in ("lumbago", "heksenschot", "verrekt"):
-        assert word in page["keywords"].split()
-    assert "put" in entry(index_of(site, "en"), "door-de-rug-gaan/")["keywords"].split()
-
-
-def variants_where(index: dict, present: str, absent: str) -> list[tuple[set[str], set[str]]]:
-    """(variants, own words) of every entry whose text uses the word `present` but not `absent`."""
-    found = []
-    for item in index["docs"]:
-        words = set(re.findall(r"[^\W\d_]+", f"{item['title']} {item['text']}".lower()))
-        if present in words and absent not in words:
-            found.append((set(item.get("variants", "").split()), words))
-    return found
-
-
-def reachable(query: str, variants: set[str], words: set[str]) -> bool:
-    """Material searches `query*`: the entry is found when a variant or one of its own words starts with it."""
-    return any(term.startswith(query) for term in variants | words)
-
-
-@pytest.mark.parametrize(
-    "language, query, form",
-    [
-        ("nl", "lopen", "loop"),      # same stem
-        ("nl", "pijn", "rugpijn"),    # compound part
-        ("nl", "kussen", "warmtekussen"),  # compound part
-        ("nl", "knieen", "knieën"),   # typed without accents
-        ("en", "running", "run"),
-    ],
-)
-def test_word_forms_and_compound_parts_are_indexed(site, language, query, form):
-    entries = variants_where(index_of(site, language), form, query)
-    assert entries, f"no entry uses {form!r} without {query!r}: pick another example"
-    assert all(reachable(query, variants, words) for variants, words in entries)
-
-
-def test_irregular_forms_are_joined(site):
-    # "liep" (past tense of lopen) does not occur in the text, so every entry with "lopen" carries it.
-    entries = variants_where(index_of(site, "nl"), "lopen", "liep")
-    assert entries and all(reachable("liep", variants, words) for variants, words in entries)
-
-
-def test_vocabulary_joins_forms_parts_and_accents():
-    """The hook's word grouping on a small made-up corpus, for the cases the real text may not contain."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    from search_terms import Vocabulary
-
-    vocabulary = Vocabulary("nl", ["Mijn spier doet pijn.", "Sterke spieren helpen je rug.", "Pijn onder in je onderrug: rugpijn.",
-                                   "Ik liep hard.", "Lopen is goed.", "Trek je knieën op."])
-    assert "spieren" in vocabulary.variants("Mijn spier doet pijn")       # "spieren" finds "spier"
-    assert "spier" not in vocabulary.variants("Sterke spieren")           # "spier*" already finds "spieren"
-    assert {"lopen", "liep"} <= vocabulary.variants("Ik loop elke dag")   # irregular past tense
-    assert "lopen" in vocabulary.variants("Ik liep hard")
-    assert "pijn" in vocabulary.variants("rugpijn")                       # "rug*" already finds "rugpijn"
-    assert "rug" in vocabulary.variants("onderrug")
-    assert "knieen" in vocabulary.variants("knieën")
-    assert "ben" not in vocabulary.variants("hebben")                     # short words are not split
+def test_material_search_plugin_is_gone_but_its_dialog_stays(site):
+    assert not (site.site / "search" / "search_index.json").exists()
+    soup = site.page("door-de-rug-gaan/")
+    dialog = soup.select_one("div.md-search[data-site-search][role=dialog]")
+    assert dialog is not None and dialog.get("aria-label") == "Zoeken"
+    assert not soup.select("[data-md-component=search]")  # Material's bundle starts no lunr worker
+    assert soup.select_one("label.md-header__button[for=__search]") is not None

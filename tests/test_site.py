@@ -82,6 +82,10 @@ def test_not_found_page_is_dutch_at_root_and_speaks_both_languages(site):
     assert english.html["lang"] == "en"
     assert [block["lang"] for block in english.select(".not-found")] == ["en", "nl"]
     assert switcher_links(english) == {"nl": "/", "en": "/en/"}
+    # Its addresses of Material's files and of the English pages are the real ones (tests/test_links.py crawls them).
+    addresses = [tag.get("href") or tag.get("src") for tag in english.select("[href], [src]")]
+    assert any(address.startswith("/assets/") for address in addresses)
+    assert not [address for address in addresses if address.startswith(("/en/assets/", "/en/en/"))]
 
 
 def test_not_found_page_of_dutch_only_build_is_only_dutch(dutch_only_site):

@@ -64,7 +64,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     )
     return (
         f"{markdown.rstrip()}\n\n"
-        f"## {labels['sources']} {{ #bronnen data-search-exclude }}\n\n<ul>\n{sources}\n</ul>\n\n"
+        f"## {labels['sources']} {{ #bronnen }}\n\n<ul>\n{sources}\n</ul>\n\n"
         f'<p class="review-dates">\n'
         f"<strong>{labels['last_reviewed']}:</strong> {long_date(page.meta['last_reviewed'], labels)}<br>\n"
         f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}\n"

@@ -8,8 +8,6 @@ and a keyboard walk):
 - `autocomplete="off"` on the hidden drawer and search checkboxes: the HTML standard allows `autocomplete` only on
   text-like inputs (Nu checker error). Material sets it so that Firefox does not restore an open drawer or search
   after a reload; docs/assets/javascripts/material-fixes.js closes both when a page loads instead.
-- The search dialog (`role="dialog"`) has no accessible name (axe `aria-dialog-name`): it gets the search
-  field's own label ("Zoeken" / "Search").
 - The menu button and the search button in the header are `<label>`s for hidden checkboxes, so a keyboard never
   reaches them (on a phone-sized or zoomed window they are the only way to the navigation and the search). They
   get `tabindex="0"` and their name as visually hidden text, the way Material makes its own navigation labels
@@ -31,8 +29,7 @@ NAMES = {
 TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="\w+") autocomplete="off">'
 )
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')
+
 HEADER_BUTTON = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">')
 
 
@@ -41,11 +38,6 @@ def fix_markup(html: str, language: str, where: str) -> str:
         return substitute(pattern, replacement, text, hook="material_markup.py", what=what, where=where, count=count)
 
     html = patch(TOGGLE_AUTOCOMPLETE, r"\1>", html, "the drawer and search checkboxes")
-    label = SEARCH_LABEL.search(html)
-    if label is None:
-        raise PluginError(f"overrides/hooks/material_markup.py: the search field's label not found in {where}: "
-                          "Material's output changed, update the patch")
-    html = patch(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', html, "the search dialog", 1)
     names = NAMES.get(language, NAMES["en"])
 
     def focusable(match: re.Match) -> str:

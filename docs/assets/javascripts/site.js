@@ -1,77 +1,90 @@
 /*
  * Rug in beweging's own behaviour, one file (one request), loaded before Material's bundle (overrides/main.html).
- * 1. Search data on demand: the index request waits until the reader starts to search, the search worker starts
- *    with its first message (a page opened from a search result loads the index at once, to highlight the
- *    words), and the sitemap.xml requests Material makes next to each language link (used only by
- *    instant navigation, off here) fail at once without the network, as Material's 404 did.
+ * 1. Search (overrides/partials/search.html, assets/javascripts/search.js): nothing of it loads with the page.
+ *    The dialog opens as Material's did (header button, "/", "s" or "f", focus on the field); the search module
+ *    and its data load when it opens. A page opened from a search result (?h=words) highlights those words.
+ *    The sitemap.xml requests Material makes next to each language link (used only by instant navigation, off
+ *    here) fail at once without the network, as Material's 404 did.
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
  * 3. The language switch keeps the section you are reading.
  * 4. The home page's search field opens the header's search (overrides/home.html).
  */
-(function searchOnDemand() {
+(function search() {
   "use strict";
 
-  var INDEX = /\/search\/search_index\.json$/;
   var SITEMAP = /\/sitemap\.xml$/;
-  var WORKER = /\/workers\/search\.[^/]*\.js$/;
-  var started = false;
-  var waiting = [];
-
-  function start() {
-    if (started) { return; }
-    started = true;
-    waiting.splice(0).forEach(function (send) { send(); });
-  }
-
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.siteUrl = new URL(String(url), location.href).pathname;
+    this.sitemap = SITEMAP.test(new URL(String(url), location.href).pathname);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this;
-    var args = arguments;
-    if (SITEMAP.test(request.siteUrl || "")) {
-      setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); });
-      return;
-    }
-    if (INDEX.test(request.siteUrl || "") && !started) {
-      waiting.push(function () { send.apply(request, args); });
-      return;
-    }
-    return send.apply(request, args);
+    if (!request.sitemap) { return send.apply(request, arguments); }
+    setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); });
   };
 
-  // Material talks to its worker through addEventListener and postMessage only.
-  var RealWorker = window.Worker;
-  window.Worker = function (url, options) {
-    if (!WORKER.test(new URL(String(url), location.href).pathname)) {
-      return new RealWorker(url, options);
+  var toggle = document.getElementById("__search");
+  var field = document.querySelector("[data-site-search] .md-search__input");
+  var loading = null;
+
+  function start() {
+    if (!loading) {
+      var script = document.querySelector('script[src$="assets/javascripts/site.js"]');
+      loading = import(new URL("search.js", script.src).href);
     }
-    var stand_in = new EventTarget();
-    var worker = null;
-    stand_in.postMessage = function (message) {
-      if (!worker) {
-        worker = new RealWorker(url, options);
-        worker.addEventListener("message", function (event) {
-          stand_in.dispatchEvent(new MessageEvent("message", { data: event.data }));
-        });
-        worker.addEventListener("error", function () { stand_in.dispatchEvent(new Event("error")); });
+    if (!toggle.checked) { toggle.checked = true; }
+  }
+
+  if (toggle && field) {
+    field.addEventListener("focus", start);
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) { field.focus(); }
+    });
+    // As in Material: the search closes when the focus leaves it (its overlay would cover where the focus went).
+    var dialog = field.closest("[data-site-search]");
+    dialog.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !dialog.contains(event.relatedTarget)) { toggle.checked = false; }
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[/sf]$/.test(event.key)) {
+        event.preventDefault();
+        toggle.checked = true;
+        field.focus();
       }
-      worker.postMessage(message);
-    };
-    stand_in.terminate = function () { if (worker) { worker.terminate(); } };
-    return stand_in;
-  };
+    });
+  }
 
-  // A page opened from a search result (?h=words) highlights those words, which needs the index: load it now.
-  if (new URLSearchParams(location.search).has("h")) { start(); }
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches && event.target.matches("input.md-search__input")) { start(); }
+  // Opened from a search result: mark the searched words (and the words they start) in the article.
+  var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(function (word) {
+    return word.length > 1;
   });
-  document.addEventListener("change", function (event) {
-    if (event.target.id === "__search" && event.target.checked) { start(); }
+  var article = document.querySelector("article.md-content__inner");
+  if (!words.length || !article) { return; }
+  var pattern = new RegExp("(?<!\\p{L})(" + words.map(function (word) {
+    return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }).join("|") + ")[\\p{L}]*", "giu");
+  var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  var texts = [];
+  while (walker.nextNode()) { texts.push(walker.currentNode); }
+  texts.forEach(function (text) {
+    if (!pattern.test(text.data) || text.parentNode.closest("mark, script, style, .headerlink")) { return; }
+    pattern.lastIndex = 0;
+    var pieces = document.createDocumentFragment();
+    var at = 0;
+    text.data.replace(pattern, function (match, word, index) {
+      pieces.append(text.data.slice(at, index));
+      var mark = document.createElement("mark");
+      mark.dataset.mdHighlight = "";
+      mark.textContent = match;
+      pieces.append(mark);
+      at = index + match.length;
+    });
+    pieces.append(text.data.slice(at));
+    text.replaceWith(pieces);
   });
 })();
 

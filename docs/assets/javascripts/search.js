@@ -1,0 +1,247 @@
+/*
+ * The site's search: Pagefind's index (hooks/pagefind_index.py) shown in Material's search dialog
+ * (overrides/partials/search.html). A module that assets/javascripts/site.js imports when the reader starts to
+ * search; it loads Pagefind and the reader's language's index only, never the other language's.
+ *
+ * Pagefind finds pages that hold every word of a query, stems Dutch and English, and returns the FAQ answers and
+ * sections as sub-results. Before it searches, each typed word is matched against the words the indexed pages use
+ * (search/words-<lang>.json), so that a patient's words still find an answer:
+ * - an irregular verb form becomes its verb ("liep" -> "lopen"), a patient's word the article word for it
+ *   ("medicijnen" -> "pijnstillers");
+ * - a word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop schoenen");
+ * - a word of 5+ letters with one typo becomes the word the pages use ("hernai" -> "hernia");
+ * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
+ *   gets links to the topics, the FAQ overview and the urgency advice, never an empty list.
+ * Within a page, sections are ranked by their weighted word locations (Pagefind's own first sub-result is often
+ * the page's opening rather than the best match). A result link carries ?h=words, which site.js highlights.
+ */
+
+const dialog = document.querySelector("[data-site-search]");
+const output = dialog.querySelector(".md-search-result");
+const field = dialog.querySelector(".md-search__input");
+const meta = output.querySelector(".md-search-result__meta");
+const list = output.querySelector(".md-search-result__list");
+const toggle = document.getElementById("__search");
+const root = new URL(output.dataset.searchBase, location.href);
+const language = output.dataset.searchLang;
+const translations = JSON.parse(document.getElementById("__config").textContent).translations;
+const URGENCY = "wanneer-bellen"; // the urgency advice's id on every article (docs/_shared/urgency.yml)
+const TEXT = {
+  nl: { none: "Daar vonden we niets over. Misschien helpt een van deze pagina's:", urgency: "Wanneer bel je direct?" },
+  en: { none: "We found nothing on that. One of these pages may help:", urgency: "When to call straight away" },
+}[language] || { none: "Nothing found. One of these pages may help:", urgency: "When to call straight away" };
+const PAGES = 5;
+const SECTIONS = 3;
+
+const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+await pagefind.options({ baseUrl: root.pathname, excerptLength: 20 });
+pagefind.init(); // fetch and compile the WebAssembly and the index's metadata while the reader types
+const site = await (await fetch(new URL(`search/words-${language}.json`, root))).json();
+
+const plain = (word) => word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+const spelling = new Map(site.words.map((word) => [plain(word), word]));
+const sorted = [...spelling.keys()].sort();
+
+function startsAWord(part) {
+  let low = 0, high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < part) { low = middle + 1; } else { high = middle; }
+  }
+  return low < sorted.length && sorted[low].startsWith(part);
+}
+
+// A word the pages use, or (4+ letters) the start of one: Pagefind matches the start of words too.
+const known = (part) => spelling.has(part) || (part.length >= 4 && startsAWord(part));
+
+function oneEditApart(a, b) {
+  if (Math.abs(a.length - b.length) > 1 || a === b) { return false; }
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) { i++; }
+  const rest = (x, y) => a.slice(x) === b.slice(y);
+  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1)
+    || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
+}
+
+function compound(word) {
+  let single = null;
+  for (let split = word.length - 3; split >= 3; split--) {
+    // The Dutch linking s: "rugspieren", "trainingsschema".
+    const head = [word.slice(0, split), word.slice(0, split).replace(/(?<=....)s$/, "")].find(known);
+    const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].find(known);
+    if (head && tail) { return [head, tail]; }
+    // Else one known part of 5+ letters and at least half the word ("trainingsschema" -> "training").
+    single = single || [head, tail].find((part) => part && part.length >= Math.max(5, word.length / 2));
+  }
+  return single ? [single] : null;
+}
+
+/* The words of a query the pages know, in their spelling (an empty list: nothing known). */
+export function understand(query) {
+  const found = [];
+  for (const typed of query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []) {
+    const word = plain(typed);
+    if (site.forms[word]) { found.push(site.forms[word]); }
+    else if (known(word)) { found.push(spelling.get(word) || word); }
+    else if (word.length >= 5) {
+      const parts = compound(word);
+      const typo = parts ? null : sorted.find((candidate) => oneEditApart(word, candidate));
+      if (parts) { found.push(...parts); } else if (typo) { found.push(spelling.get(typo)); }
+    }
+  }
+  return [...new Set(found)];
+}
+
+/*
+ * Pagefind ranks whole pages; a reader wants the one answer that holds their words. Each word is searched on its
+ * own (Pagefind keeps the loaded index chunks), so every section knows which of the words it holds. A section
+ * scores, per word it holds, the word's rarity among the sections found (a rare word like "naproxen" counts
+ * more than "het" or "my"), doubled when the word is in its heading. A word of the page's opening (its title and
+ * keywords: "spit", "lumbago") counts for every section of the page. Pages follow their best section.
+ */
+// Pagefind also matches longer words that start with a query word ("voor" finds "vooral", "voorkomen"). For a
+// whole word of the site only its own forms count: the word itself, or for 5+ letters an ending of up to 2
+// letters more or less ("oefening", "oefeningen"). A compound part ("hardloop") keeps every match.
+function means(word, found) {
+  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
+  if (!spelling.has(plain(word)) || seen === plain(word)) { return true; }
+  const stem = plain(word).slice(0, Math.max(4, word.length - 2));
+  return word.length >= 5 && seen.startsWith(stem) && Math.abs(seen.length - word.length) <= 2;
+}
+const HEADING = 1; // Pagefind weighs words in headings above 1
+const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the text before the first section
+
+async function findPages(words) {
+  const sections = new Map();
+  const perWord = await Promise.all(words.map(async (word) => {
+    const results = (await pagefind.search(word)).results.slice(0, PAGES);
+    return Promise.all(results.map((result) => result.data())); // sections holding this word
+  }));
+  perWord.forEach((pages, index) => {
+    for (const page of pages) {
+      const text = page.content.split(/\s+/);
+      for (const sub of page.sub_results) {
+        const locations = sub.weighted_locations.filter((location) => means(words[index], text[location.location]));
+        if (!locations.length) { continue; }
+        const section = sections.get(sub.url) || { sub, page, words: new Map() };
+        const inHeading = locations.some((location) => location.weight > HEADING);
+        section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? 2 : 1));
+        section.hits = (section.hits || 0) + locations.length;
+        sections.set(sub.url, section);
+      }
+    }
+  });
+  const holding = words.map((_, index) => [...sections.values()].filter((section) => section.words.has(index)).length);
+  const rarity = holding.map((count) => Math.log((sections.size + 1) / Math.max(1, count)));
+  const openings = new Map([...sections.values()].filter((section) => isOpening(section.sub))
+    .map((section) => [section.page.url, section.words]));
+  for (const section of sections.values()) {
+    const held = new Map([...(openings.get(section.page.url) || [])].map(([index]) => [index, 1]));
+    section.words.forEach((weight, index) => held.set(index, weight));
+    section.score = [...held].reduce((sum, [index, weight]) => sum + rarity[index] * weight, 0);
+  }
+  // Equal scores: the section that uses the words more often first.
+  const ranked = [...sections.values()].sort((a, b) => b.score - a.score || b.hits - a.hits);
+  const pages = new Map();
+  for (const section of ranked) {
+    const page = pages.get(section.page.url) || { data: section.page, sections: [] };
+    page.sections.push(section.sub);
+    pages.set(section.page.url, page);
+  }
+  return [...pages.values()].slice(0, PAGES);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) { node.className = className; }
+  if (text) { node.textContent = text; }
+  return node;
+}
+
+function excerpt(html) {
+  // Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly that, nothing else.
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const paragraph = element("p");
+  template.content.childNodes.forEach((node) => paragraph.append(
+    node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent)));
+  return paragraph;
+}
+
+function link(url, words, title, text, isPage) {
+  const address = new URL(url, location.href);
+  address.search = "?h=" + encodeURIComponent(words.join(" ")).replace(/%20/g, "+");
+  const anchor = element("a", "md-search-result__link");
+  anchor.href = address.href;
+  anchor.tabIndex = -1;
+  const article = element("article", "md-search-result__article md-typeset" +
+    (isPage ? " md-search-result__article--document" : ""));
+  if (isPage) { article.append(element("div", "md-search-result__icon md-icon")); }
+  article.append(element(isPage ? "h1" : "h2", "", title), excerpt(text));
+  anchor.append(article);
+  return anchor;
+}
+
+function showFallback() {
+  meta.textContent = TEXT.none;
+  const item = element("li", "md-search-result__item search-fallback");
+  const links = site.pages.map((page) => [page.title, page.url]);
+  if (site.pages.length) { links.push([TEXT.urgency, site.pages[0].url + "#" + URGENCY]); }
+  for (const [title, url] of links) {
+    const anchor = element("a", "md-search-result__link");
+    anchor.href = new URL(url, root).href;
+    anchor.append(element("article", "md-search-result__article md-typeset"));
+    anchor.firstChild.append(element("h2", "", title));
+    item.append(anchor);
+  }
+  list.replaceChildren(item);
+}
+
+let latest = 0;
+
+async function search() {
+  const query = field.value.trim();
+  const number = ++latest;
+  if (!query) {
+    output.dataset.query = "";
+    meta.textContent = translations["search.result.placeholder"];
+    list.replaceChildren();
+    return;
+  }
+  const words = understand(query);
+  const pages = words.length ? await findPages(words) : [];
+  if (number !== latest) { return; } // the reader typed on
+  output.dataset.query = query; // what the list answers (tests and benchmarks wait for it)
+  if (!pages.length) { showFallback(); return; } // never an empty list
+  meta.textContent = pages.length === 1 ? translations["search.result.one"]
+    : translations["search.result.other"].replace("#", pages.length);
+  list.replaceChildren(...pages.map(({ data, sections }) => {
+    const item = element("li", "md-search-result__item");
+    const opening = sections.find(isOpening);
+    item.append(link(data.url, words, data.meta.title, (opening || data).excerpt, true),
+      ...sections.filter((sub) => !isOpening(sub)).slice(0, SECTIONS)
+        .map((sub) => link(sub.url, words, sub.title, sub.excerpt, false)));
+    return item;
+  }));
+}
+
+field.addEventListener("input", search);
+dialog.querySelector("form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const first = list.querySelector("a");
+  if (first) { location.href = first.href; }
+});
+dialog.querySelector("button[type=reset]").addEventListener("click", () => setTimeout(search));
+// Arrow keys walk the results, as in Material's search; Escape closes the dialog.
+dialog.addEventListener("keydown", (event) => {
+  const links = [field, ...list.querySelectorAll("a")];
+  const at = links.indexOf(document.activeElement);
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    event.preventDefault();
+    links[Math.max(0, Math.min(links.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))].focus();
+  } else if (event.key === "Escape") {
+    toggle.checked = false;
+    field.blur();
+  }
+});
+search();

@@ -1,0 +1,131 @@
+"""Build the site's search: a Pagefind index per language, written as part of `mkdocs build`.
+
+- Only articles are indexed: their body is wrapped in `data-pagefind-body` (Pagefind then skips every page
+  without one: home, about, FAQ overview, 404) and their front matter `keywords` (spit, lumbago, "put my back
+  out") are added as hidden text with the highest weight. FAQ questions are `###` headings, which Pagefind
+  weighs above body text and returns as sub-results with their anchor.
+- After the last language is built, the Pagefind binary (PyPI `pagefind[bin]`) indexes site/ into
+  site/pagefind/, one index per `<html lang>`.
+- For query-time help that Pagefind does not give (typos, compounds that are not in the text, irregular verb
+  forms, a few patients' words the text does not use), it writes per language `search/words-<lang>.json`: the
+  words the indexed text uses, the irregular forms and synonyms, and the pages the "nothing found" message links
+  to. assets/javascripts/search.js reads it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+# Pages a reader who typed nothing the site knows is sent to, besides the articles themselves.
+OVERVIEW = "veelgestelde-vragen"
+SOURCES = '<h2 id="bronnen"'  # hooks/article_footer.py
+PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
+WORD = re.compile(r"[^\W\d_]+")
+# Irregular forms that neither Pagefind's stemmer nor a typed prefix joins to their verb, limited to the verbs
+# these topics use: search.js searches the verb instead ("liep" -> "lopen").
+IRREGULAR = {
+    "nl": {
+        "lopen": "liep liepen gelopen",
+        "zitten": "zat zaten gezeten",
+        "liggen": "lag lagen gelegen",
+        "gaan": "ging gingen gegaan",
+        "staan": "stond stonden gestaan",
+        "doen": "deed deden gedaan",
+        "nemen": "nam namen genomen",
+        "krijgen": "kreeg kregen gekregen",
+        "tillen": "tilde tilden getild",
+        "buigen": "boog bogen gebogen",
+        "slapen": "sliep sliepen geslapen",
+        "zwemmen": "zwom zwommen gezwommen",
+        "schieten": "schoot schoten geschoten",
+    },
+    "en": {
+        "run": "ran",
+        "sit": "sat",
+        "lie": "lay lain",
+        "go": "went gone",
+        "get": "got",
+        "take": "took taken",
+        "bend": "bent",
+        "sleep": "slept",
+        "swim": "swam swum",
+    },
+}
+vocabulary: dict[str, set[str]] = {}
+articles: dict[str, list[dict]] = {}
+overview: dict[str, dict] = {}
+
+
+# Patients' words the articles do not use, and the article word that answers them. A mapping whose article word
+# the pages no longer use is left out of the word list.
+SYNONYMS = {
+    "nl": {"medicijnen": "pijnstillers", "medicijn": "pijnstiller", "medicatie": "pijnstillers", "koelen": "kou"},
+    "en": {"medication": "painkillers", "medicine": "painkillers", "medicines": "painkillers"},
+}
+
+
+def words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def language_of(page) -> str:
+    return "en" if page.file.src_uri.endswith(".en.md") else "nl"
+
+
+def is_article(page) -> bool:
+    return page.meta.get("type", "article") != "page" and page.file.src_uri not in ("index.md", "index.en.md")
+
+
+def on_page_content(html_text, page, config, files):
+    language = language_of(page)
+    if page.file.src_uri.split(".")[0] == OVERVIEW:
+        overview[language] = {"title": page.title, "url": page.url}
+    if not is_article(page):
+        return html_text
+    keywords = " ".join(str(keyword) for keyword in page.meta.get("keywords") or [])
+    html_text = html_text.replace(PERMALINK, PERMALINK + " data-pagefind-ignore")  # the heading's "¶"
+    body, sources, footer = html_text.partition(SOURCES)  # sources and review dates: not what a reader searches
+    vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))
+    articles.setdefault(language, []).append({"title": page.title, "url": page.url})
+    hidden = f'<p data-pagefind-weight="10" hidden>{html.escape(keywords)}</p>' if keywords else ""
+    return f"<div data-pagefind-body>{hidden}{body}</div>{sources}{footer}"
+
+
+def write_words(site: Path, language: str) -> None:
+    known = vocabulary.get(language, set())
+    forms = {form: verb for verb, forms in IRREGULAR[language].items() for form in forms.split()}
+    forms |= {word: answer for word, answer in SYNONYMS[language].items() if answer in known}
+    data = {
+        "words": sorted(known),
+        "forms": forms,
+        # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
+        "pages": sorted(articles.get(language, []), key=lambda page: page["url"]) + [overview[language]],
+    }
+    target = site / "search" / f"words-{language}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+@event_priority(-300)  # after mkdocs-static-i18n (-100) has finished the last language; before csp_headers (-400)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a nested language build: not every page is there yet
+    site = Path(config.site_dir)
+    for language in vocabulary:
+        write_words(site, language)
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"pagefind: indexing {site} failed: {(result.stderr or result.stdout).strip()}")
+    vocabulary.clear()
+    articles.clear()
+    overview.clear()
