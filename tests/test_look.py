@@ -295,12 +295,6 @@ def test_home_search_button_and_a_tap_open_search(browser, site_url, width, lang
     context.close()
 
 
-def test_home_search_form_works_as_a_plain_form_too(page, site_url):
-    """Submitted without the script (the form's own GET), Material opens its search with the words."""
-    load(page, site_url + "?q=spit")
-    open_results(page, "spit", "door-de-rug-gaan/")
-
-
 # --- Phone: "Op deze pagina" -----------------------------------------------------------------------------------------
 
 

@@ -39,7 +39,11 @@ def test_only_article_bodies_are_indexed(site, language):
         body = bodies[0]
         # The article's own text and FAQ questions, not the handout, print button, sources or review dates.
         assert body.select("h3[id]") and body.find("h1")
-        assert not body.select("#bronnen, .review-dates, .handout, .handout-actions")
+        extras = body.select("#bronnen, #bronnen + ul, .review-dates, .handout, .handout-actions, .handout-masthead, "
+                             ".page-toc")
+        assert len(extras) == 7 and all(extra.has_attr("data-pagefind-ignore") for extra in extras)
+        # The article's paragraphs stay the article element's own (its layout, print and look rely on it).
+        assert body.name == "article" and body.find("p", recursive=False)
         assert all(link.has_attr("data-pagefind-ignore") for link in body.select("a.headerlink"))
     for path in NOT_INDEXED:
         assert not site.page(LANGUAGE_ROOT[language] + path).select("[data-pagefind-body]"), path

@@ -64,8 +64,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     )
     return (
         f"{markdown.rstrip()}\n\n"
-        f"## {labels['sources']} {{ #bronnen }}\n\n<ul>\n{sources}\n</ul>\n\n"
-        f'<p class="review-dates">\n'
+        f"## {labels['sources']} {{ data-pagefind-ignore #bronnen }}\n\n<ul data-pagefind-ignore>\n{sources}\n</ul>\n\n"
+        f'<p class="review-dates" data-pagefind-ignore>\n'
         f"<strong>{labels['last_reviewed']}:</strong> {long_date(page.meta['last_reviewed'], labels)}<br>\n"
         f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}\n"
         f"</p>\n"

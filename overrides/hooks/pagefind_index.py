@@ -1,6 +1,6 @@
 """Build the site's search: a Pagefind index per language, written as part of `mkdocs build`.
 
-- Only articles are indexed: their body is wrapped in `data-pagefind-body` (Pagefind then skips every page
+- Only articles are indexed: their <article> element carries `data-pagefind-body` (Pagefind then skips every page
   without one: home, about, FAQ overview, 404) and their front matter `keywords` (spit, lumbago, "put my back
   out") are added as hidden text with the highest weight. FAQ questions are `###` headings, which Pagefind
   weighs above body text and returns as sub-results with their anchor.
@@ -23,11 +23,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from patch import substitute
 
 # Pages a reader who typed nothing the site knows is sent to, besides the articles themselves.
 OVERVIEW = "veelgestelde-vragen"
-SOURCES = '<h2 id="bronnen"'  # hooks/article_footer.py
+SOURCES = re.compile(r'<h2\b[^>]*\bid="bronnen"')  # hooks/article_footer.py
 PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
+ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
 WORD = re.compile(r"[^\W\d_]+")
 # Irregular forms that neither Pagefind's stemmer nor a typed prefix joins to their verb, limited to the verbs
 # these topics use: search.js searches the verb instead ("liep" -> "lopen").
@@ -92,11 +94,24 @@ def on_page_content(html_text, page, config, files):
         return html_text
     keywords = " ".join(str(keyword) for keyword in page.meta.get("keywords") or [])
     html_text = html_text.replace(PERMALINK, PERMALINK + " data-pagefind-ignore")  # the heading's "¶"
-    body, sources, footer = html_text.partition(SOURCES)  # sources and review dates: not what a reader searches
+    sources = SOURCES.search(html_text)  # sources and review dates: not what a reader searches
+    body = html_text[: sources.start()] if sources else html_text
     vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))
     articles.setdefault(language, []).append({"title": page.title, "url": page.url})
-    hidden = f'<p data-pagefind-weight="10" hidden>{html.escape(keywords)}</p>' if keywords else ""
-    return f"<div data-pagefind-body>{hidden}{body}</div>{sources}{footer}"
+    # A hidden block, not a paragraph: nothing that styles, prints or measures the article's paragraphs sees it.
+    hidden = f'<div data-pagefind-weight="10" hidden>{html.escape(keywords)}</div>' if keywords else ""
+    return hidden + html_text
+
+
+def on_post_page(output, page, config):
+    """The article element is what Pagefind indexes (`data-pagefind-body`): the article's own text. What it holds
+    besides (buttons, the phone's section list, sources, review dates, the printout's masthead and closing block)
+    carries `data-pagefind-ignore` where it is written. Marked on the element rather than wrapped in one, so the
+    article's layout (`.md-typeset > p`, the title row) stays as Material and site.css make it."""
+    if not is_article(page):
+        return output
+    return substitute(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", output, hook="pagefind_index.py",
+                      what="Material's <article> element", where=page.file.dest_uri, count=1)
 
 
 def write_words(site: Path, language: str) -> None:
@@ -114,6 +129,13 @@ def write_words(site: Path, language: str) -> None:
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def same_order(entry: Path) -> None:
+    """Pagefind lists the languages in its entry file in no fixed order: sorted, two builds of one commit give the
+    same file (reproducible builds, README)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has finished the last language; before csp_headers (-400)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
@@ -126,6 +148,7 @@ def on_post_build(config):
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"pagefind: indexing {site} failed: {(result.stderr or result.stdout).strip()}")
+    same_order(site / "pagefind" / "pagefind-entry.json")
     vocabulary.clear()
     articles.clear()
     overview.clear()

@@ -195,8 +195,8 @@
 
 /*
  * 4. The home page's search field (overrides/home.html) opens Material's search dialog with the words typed so far:
- *    on a tap or click, the first character, Enter or its button. Without script the form sends ?q=words, which
- *    Material opens as a search itself.
+ *    on a tap or click, the first character, Enter or its button. Without script there is no search: the field is
+ *    hidden then (`search-hint`, site.css) and the page links every question instead.
  */
 (function homeSearch() {
   "use strict";
