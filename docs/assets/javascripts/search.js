@@ -113,10 +113,13 @@ const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the te
 
 async function findPages(words) {
   const sections = new Map();
-  const perWord = await Promise.all(words.map(async (word) => {
+  // One word after the other: run side by side, a word whose index chunk another word's search is still loading
+  // came back with fewer results now and then, and the first answer changed (seen in the full test suite).
+  const perWord = [];
+  for (const word of words) {
     const results = (await pagefind.search(word)).results.slice(0, PAGES);
-    return Promise.all(results.map((result) => result.data())); // sections holding this word
-  }));
+    perWord.push(await Promise.all(results.map((result) => result.data()))); // sections holding this word
+  }
   perWord.forEach((pages, index) => {
     for (const page of pages) {
       const text = page.content.split(/\s+/);
