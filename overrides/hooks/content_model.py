@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from faq_markdown import fail, faq_questions
-from front_matter import read, today
+from front_matter import counterpart, read, today
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("content_model")
@@ -173,12 +173,6 @@ def check_page_meta(meta: dict, src_path: str, now: datetime.date) -> tuple[date
 
 
 # --- the whole site, once per build --------------------------------------------------------------------------------
-
-
-def counterpart(src_uri: str) -> str:
-    if src_uri.endswith(ENGLISH_SUFFIX):
-        return src_uri[: -len(ENGLISH_SUFFIX)] + ".md"
-    return src_uri[: -len(".md")] + ENGLISH_SUFFIX
 
 
 def check_pairs(metas: dict[str, dict], reviews: dict[str, tuple | None], folder: str) -> None:

@@ -81,6 +81,13 @@ def read(path: Path, name: str) -> tuple[dict, str]:
     return parse(read_text(path, name), name)
 
 
+def counterpart(src_uri: str) -> str:
+    """The other language's file of a page: "x.md" <-> "x.en.md"."""
+    if src_uri.endswith(".en.md"):
+        return src_uri[: -len(".en.md")] + ".md"
+    return src_uri[: -len(".md")] + ".en.md"
+
+
 def today() -> datetime.date:
     value = os.environ.get("SITE_TODAY", "").strip()
     if not value:

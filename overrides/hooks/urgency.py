@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from faq_markdown import fail
-from front_matter import read
+from front_matter import counterpart, read
 
 DATA_FILE = "_shared/urgency.yml"
 CARD_PAGE = "wanneer-bellen.md"
@@ -163,7 +163,7 @@ def dutch_meta(src_uri: str, docs_dir: str) -> dict | None:
     """The front matter of an English page's Dutch counterpart (hooks run once per language build)."""
     if not src_uri.endswith(".en.md"):
         return None
-    name = src_uri[: -len(".en.md")] + ".md"
+    name = counterpart(src_uri)
     dutch = Path(docs_dir) / name
     return read(dutch, f"{Path(docs_dir).name}/{name}")[0] if dutch.is_file() else None
 
