@@ -166,7 +166,7 @@ def test_opening_a_result_scrolls_to_the_answer_and_highlights_the_words(page, s
     heading = page.locator(f"#{answer.split('#')[1]}")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"], box
-    marks = page.locator("article mark[data-md-highlight]")
+    marks = page.locator("article mark.search-highlight")
     assert marks.count() > 0
     assert any(word in marks.first.inner_text().lower() for word in query.lower().split())
 

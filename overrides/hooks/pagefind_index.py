@@ -7,9 +7,9 @@
 - After the last language is built, the Pagefind binary (PyPI `pagefind[bin]`) indexes site/ into
   site/pagefind/, one index per `<html lang>`.
 - For query-time help that Pagefind does not give (typos, compounds that are not in the text, irregular verb
-  forms, a few patients' words the text does not use), it writes per language `search/words-<lang>.json`: the
-  words the indexed text uses, the irregular forms and synonyms, and the pages the "nothing found" message links
-  to. assets/javascripts/search.js reads it.
+  forms, a few patients' words the text does not use, stop words), it writes per language
+  `search/words-<lang>.json`: the words the indexed text uses, the irregular forms and synonyms, the stop words,
+  and the pages the "nothing found" message links to. assets/javascripts/search.js reads it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import material
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
@@ -61,6 +62,17 @@ IRREGULAR = {
         "swim": "swam swum",
     },
 }
+# Stop words ("ik", "mijn", "the", "my"): search.js leaves them out of a query that has other words, so a FAQ
+# question's "ik" or "mijn" does not outweigh the words that say what the reader asks. The lists are lunr's, as
+# Material ships them (its Dutch language file, and the English list in its search worker).
+MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+STOP_WORDS = {
+    "nl": ("lunr/min/lunr.nl.min.js", re.compile(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)')),
+    "en": ("workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
+}
+# lunr's English list has the question words and modal verbs ("when", "which", "why", "may"); its Dutch list
+# lacks some of them. They ask, they say nothing of what is asked.
+MORE_STOP_WORDS = {"nl": "wanneer welke welk waarom waar mag mogen kun kunt", "en": ""}
 vocabulary: dict[str, set[str]] = {}
 articles: dict[str, list[dict]] = {}
 overview: dict[str, dict] = {}
@@ -114,6 +126,18 @@ def on_post_page(output, page, config):
                       what="Material's <article> element", where=page.file.dest_uri, count=1)
 
 
+def stop_words(language: str) -> list[str]:
+    """The stop words of lunr's pipeline for a language, read from Material's scripts; loud when they moved."""
+    pattern, list_ = STOP_WORDS[language]
+    for script in sorted(MATERIAL_SCRIPTS.glob(pattern)):
+        found = list_.search(script.read_text(encoding="utf-8"))
+        if found:
+            text = found.group(1)
+            listed = json.loads(text) if text.startswith("[") else text.split()
+            return sorted(set(listed) | set(MORE_STOP_WORDS[language].split()))
+    raise PluginError(f"pagefind_index.py: no {language} stop word list in {MATERIAL_SCRIPTS / pattern}")
+
+
 def write_words(site: Path, language: str) -> None:
     known = vocabulary.get(language, set())
     forms = {form: verb for verb, forms in IRREGULAR[language].items() for form in forms.split()}
@@ -121,6 +145,7 @@ def write_words(site: Path, language: str) -> None:
     data = {
         "words": sorted(known),
         "forms": forms,
+        "stop": stop_words(language),
         # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
         "pages": sorted(articles.get(language, []), key=lambda page: page["url"]) + [overview[language]],
     }

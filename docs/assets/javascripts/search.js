@@ -12,8 +12,9 @@
  * - a word of 5+ letters with one typo becomes the word the pages use ("hernai" -> "hernia");
  * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
  *   gets links to the topics, the FAQ overview and the urgency advice, never an empty list.
- * Within a page, sections are ranked by their weighted word locations (Pagefind's own first sub-result is often
- * the page's opening rather than the best match). A result link carries ?h=words, which site.js highlights.
+ * The sections are ranked by the words they hold and where (findPages; Pagefind's own first sub-result is often
+ * the page's opening rather than the best match). A result link carries ?h=word&h=word (no stop words), which
+ * site.js highlights.
  */
 
 const dialog = document.querySelector("[data-site-search]");
@@ -76,6 +77,8 @@ function compound(word) {
   return single ? [single] : null;
 }
 
+const stop = new Set(site.stop);
+
 /* The words of a query the pages know, in their spelling (an empty list: nothing known). */
 export function understand(query) {
   const found = [];
@@ -92,59 +95,77 @@ export function understand(query) {
   return [...new Set(found)];
 }
 
+// Pagefind also matches longer words that start with a query word ("voor" finds "vooral", "voorkomen"). For a
+// whole word of the site only its own forms count: the same word with another ending of either language ("dag",
+// "dagen"; "run", "running"), with at least 4 letters in common ("oefening", "oefenen"). A compound part
+// ("hardloop") keeps every match.
+const ENDING = /^(?:e|en|s|es|er|ers|t|te|ten|de|den|d|ed|ing|ingen|je|jes)?$/u;
+const DOUBLED = /([bdfgklmnprst])\1(?=(?:e|en|er|ers|ing|ingen|ed)$)/u; // "running", "stoppen": "runing", "stopen"
+function means(word, found) {
+  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "").replace(DOUBLED, "$1");
+  const typed = plain(word).replace(DOUBLED, "$1");
+  if (!spelling.has(plain(word)) || seen === typed) { return true; }
+  let same = 0;
+  while (same < typed.length && typed[same] === seen[same]) { same++; }
+  return (same >= 4 || same === typed.length || same === seen.length)
+    && ENDING.test(typed.slice(same)) && ENDING.test(seen.slice(same));
+}
+
 /*
  * Pagefind ranks whole pages; a reader wants the one answer that holds their words. Each word is searched on its
- * own (Pagefind keeps the loaded index chunks), so every section knows which of the words it holds. A section
- * scores, per word it holds, the word's rarity among the sections found (a rare word like "naproxen" counts
- * more than "het" or "my"), doubled when the word is in its heading. A word of the page's opening (its title and
- * keywords: "spit", "lumbago") counts for every section of the page. Pages follow their best section.
+ * own, one after the other (side by side, a word whose index chunk another search was still loading came back
+ * with fewer results now and then), so every section knows which words it holds, in its heading or its text.
+ * - A word counts its rarity among the sections found (log(1 + sections / sections holding it): "naproxen" more
+ *   than "rug"), 3 times in the heading. A word of the page's title or keywords ("spit", "lumbago") is the page's
+ *   topic: it counts as in a heading in every section of the page.
+ * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
+ *   only for a section that holds another word. A query of stop words only is searched as it is.
+ * - Equal scores: a FAQ answer before a section (it answers the question directly), then the page Pagefind
+ *   ranks higher for the words, then the section that uses the words more often. Pages follow their best section.
  */
-// Pagefind also matches longer words that start with a query word ("voor" finds "vooral", "voorkomen"). For a
-// whole word of the site only its own forms count: the word itself, or for 5+ letters an ending of up to 2
-// letters more or less ("oefening", "oefeningen"). A compound part ("hardloop") keeps every match.
-function means(word, found) {
-  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
-  if (!spelling.has(plain(word)) || seen === plain(word)) { return true; }
-  const stem = plain(word).slice(0, Math.max(4, word.length - 2));
-  return word.length >= 5 && seen.startsWith(stem) && Math.abs(seen.length - word.length) <= 2;
-}
-const HEADING = 1; // Pagefind weighs words in headings above 1
-const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the text before the first section
+const IN_HEADING = 3;
+const STOP_WORD_IN_HEADING = 0.6;
+const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the page's title and opening text
+const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
 
 async function findPages(words) {
+  const onlyStopWords = words.every((word) => stop.has(word));
+  const isStop = (index) => !onlyStopWords && stop.has(words[index]);
   const sections = new Map();
-  // One word after the other: run side by side, a word whose index chunk another word's search is still loading
-  // came back with fewer results now and then, and the first answer changed (seen in the full test suite).
-  const perWord = [];
-  for (const word of words) {
-    const results = (await pagefind.search(word)).results.slice(0, PAGES);
-    perWord.push(await Promise.all(results.map((result) => result.data()))); // sections holding this word
-  }
-  perWord.forEach((pages, index) => {
-    for (const page of pages) {
+  const pageScores = new Map();
+  for (const [index, word] of words.entries()) {
+    for (const result of (await pagefind.search(word)).results.slice(0, PAGES)) {
+      const page = await result.data();
+      pageScores.set(page.url, (pageScores.get(page.url) || 0) + result.score);
       const text = page.content.split(/\s+/);
       for (const sub of page.sub_results) {
-        const locations = sub.weighted_locations.filter((location) => means(words[index], text[location.location]));
-        if (!locations.length) { continue; }
-        const section = sections.get(sub.url) || { sub, page, words: new Map() };
-        const inHeading = locations.some((location) => location.weight > HEADING);
-        section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? 2 : 1));
-        section.hits = (section.hits || 0) + locations.length;
+        const locations = sub.weighted_locations.filter((location) => means(word, text[location.location]));
+        const inHeading = locations.some((location) => location.weight > 1); // Pagefind weighs headings above 1
+        if (!locations.length || (isStop(index) && !inHeading)) { continue; }
+        const section = sections.get(sub.url) || { sub, page, words: new Map(), hits: 0 };
+        section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? IN_HEADING : 1));
+        section.hits += locations.length;
         sections.set(sub.url, section);
       }
     }
-  });
-  const holding = words.map((_, index) => [...sections.values()].filter((section) => section.words.has(index)).length);
-  const rarity = holding.map((count) => Math.log((sections.size + 1) / Math.max(1, count)));
-  const openings = new Map([...sections.values()].filter((section) => isOpening(section.sub))
-    .map((section) => [section.page.url, section.words]));
-  for (const section of sections.values()) {
-    const held = new Map([...(openings.get(section.page.url) || [])].map(([index]) => [index, 1]));
-    section.words.forEach((weight, index) => held.set(index, weight));
-    section.score = [...held].reduce((sum, [index, weight]) => sum + rarity[index] * weight, 0);
   }
-  // Equal scores: the section that uses the words more often first.
-  const ranked = [...sections.values()].sort((a, b) => b.score - a.score || b.hits - a.hits);
+  const found = [...sections.values()].filter((section) => isOpening(section.sub)
+    || [...section.words.keys()].some((index) => !isStop(index)));
+  const rarity = words.map((_, index) =>
+    Math.log(1 + found.length / Math.max(1, found.filter((section) => section.words.has(index)).length)));
+  const topics = new Map(); // page -> its topic words (the keywords come before the title: two openings)
+  for (const section of found.filter((found) => isOpening(found.sub))) {
+    const topic = topics.get(section.page.url) || [];
+    section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.push([index, IN_HEADING]));
+    topics.set(section.page.url, topic);
+  }
+  for (const section of found) {
+    const held = new Map([...section.words, ...(topics.get(section.page.url) || [])]);
+    section.score = [...held].reduce((sum, [index, weight]) =>
+      sum + (isStop(index) ? STOP_WORD_IN_HEADING : rarity[index] * weight), 0);
+  }
+  const ranked = found.sort((a, b) => (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
+    || isAnswer(b.sub) - isAnswer(a.sub) || pageScores.get(b.page.url) - pageScores.get(a.page.url) || b.hits - a.hits);
   const pages = new Map();
   for (const section of ranked) {
     const page = pages.get(section.page.url) || { data: section.page, sections: [] };
@@ -173,7 +194,7 @@ function excerpt(html) {
 
 function link(url, words, title, text, isPage) {
   const address = new URL(url, location.href);
-  address.search = "?h=" + encodeURIComponent(words.join(" ")).replace(/%20/g, "+");
+  address.search = new URLSearchParams(words.map((word) => ["h", word])).toString();
   const anchor = element("a", "md-search-result__link");
   anchor.href = address.href;
   anchor.tabIndex = -1;
@@ -200,12 +221,20 @@ function showFallback() {
   list.replaceChildren(item);
 }
 
-let latest = 0;
+// One search at a time, each for what the field holds when its turn comes: searches side by side (one per
+// keystroke) shared Pagefind's index chunks while they loaded, and now and then a word came back with fewer
+// results, so the first answer changed (seen in the full test suite).
+let answered = null;
+let turn = Promise.resolve();
+function search() {
+  turn = turn.then(answer).catch((error) => console.error(error));
+}
 
-async function search() {
+async function answer() {
   const query = field.value.trim();
-  const number = ++latest;
+  if (query === answered) { return; }
   if (!query) {
+    answered = query;
     output.dataset.query = "";
     meta.textContent = translations["search.result.placeholder"];
     list.replaceChildren();
@@ -213,7 +242,9 @@ async function search() {
   }
   const words = understand(query);
   const pages = words.length ? await findPages(words) : [];
-  if (number !== latest) { return; } // the reader typed on
+  const marked = words.some((word) => !stop.has(word)) ? words.filter((word) => !stop.has(word)) : words;
+  if (field.value.trim() !== query) { return; } // the reader typed on: the next turn answers
+  answered = query;
   output.dataset.query = query; // what the list answers (tests and benchmarks wait for it)
   if (!pages.length) { showFallback(); return; } // never an empty list
   meta.textContent = pages.length === 1 ? translations["search.result.one"]
@@ -221,9 +252,9 @@ async function search() {
   list.replaceChildren(...pages.map(({ data, sections }) => {
     const item = element("li", "md-search-result__item");
     const opening = sections.find(isOpening);
-    item.append(link(data.url, words, data.meta.title, (opening || data).excerpt, true),
+    item.append(link(data.url, marked, data.meta.title, (opening || data).excerpt, true),
       ...sections.filter((sub) => !isOpening(sub)).slice(0, SECTIONS)
-        .map((sub) => link(sub.url, words, sub.title, sub.excerpt, false)));
+        .map((sub) => link(sub.url, marked, sub.title, sub.excerpt, false)));
     return item;
   }));
 }

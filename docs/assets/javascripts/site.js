@@ -2,28 +2,13 @@
  * Rug in beweging's own behaviour, one file (one request), loaded before Material's bundle (overrides/main.html).
  * 1. Search (overrides/partials/search.html, assets/javascripts/search.js): nothing of it loads with the page.
  *    The dialog opens as Material's did (header button, "/", "s" or "f", focus on the field); the search module
- *    and its data load when it opens. A page opened from a search result (?h=words) highlights those words.
- *    The sitemap.xml requests Material makes next to each language link (used only by instant navigation, off
- *    here) fail at once without the network, as Material's 404 did.
+ *    and its data load when it opens. A page opened from a search result (?h=word&h=word) highlights those words.
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
  * 3. The language switch keeps the section you are reading.
  * 4. The home page's search field opens the header's search (overrides/home.html).
  */
 (function search() {
   "use strict";
-
-  var SITEMAP = /\/sitemap\.xml$/;
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.open = function (method, url) {
-    this.sitemap = SITEMAP.test(new URL(String(url), location.href).pathname);
-    return open.apply(this, arguments);
-  };
-  XMLHttpRequest.prototype.send = function () {
-    var request = this;
-    if (!request.sitemap) { return send.apply(request, arguments); }
-    setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); });
-  };
 
   var toggle = document.getElementById("__search");
   var field = document.querySelector("[data-site-search] .md-search__input");
@@ -58,34 +43,14 @@
     });
   }
 
-  // Opened from a search result: mark the searched words (and the words they start) in the article.
-  var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(function (word) {
-    return word.length > 1;
-  });
-  var article = document.querySelector("article.md-content__inner");
-  if (!words.length || !article) { return; }
-  var pattern = new RegExp("(?<!\\p{L})(" + words.map(function (word) {
-    return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }).join("|") + ")[\\p{L}]*", "giu");
-  var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-  var texts = [];
-  while (walker.nextNode()) { texts.push(walker.currentNode); }
-  texts.forEach(function (text) {
-    if (!pattern.test(text.data) || text.parentNode.closest("mark, script, style, .headerlink")) { return; }
-    pattern.lastIndex = 0;
-    var pieces = document.createDocumentFragment();
-    var at = 0;
-    text.data.replace(pattern, function (match, word, index) {
-      pieces.append(text.data.slice(at, index));
-      var mark = document.createElement("mark");
-      mark.dataset.mdHighlight = "";
-      mark.textContent = match;
-      pieces.append(mark);
-      at = index + match.length;
+  // Opened from a search result (?h=word&h=word): Pagefind's highlighter marks those words in the article (its
+  // data-pagefind-body), with Material's look for <mark> (no style element of its own: the CSP allows none).
+  if (new URLSearchParams(location.search).has("h")) {
+    var site = document.querySelector('script[src$="assets/javascripts/site.js"]').src;
+    import(new URL("../../pagefind/pagefind-highlight.js", site).href).then(function (highlight) {
+      new highlight.default({ highlightParam: "h", addStyles: false, markOptions: { className: "search-highlight" } });
     });
-    pieces.append(text.data.slice(at));
-    text.replaceWith(pieces);
-  });
+  }
 })();
 
 /*
@@ -184,6 +149,21 @@
  */
 (function languageSwitchKeepsPlace() {
   "use strict";
+
+  // Material fetches sitemap.xml next to each language link, for instant navigation only (off here): fail those
+  // requests at once without the network, as Material's 404 did.
+  var SITEMAP = /\/sitemap\.xml$/;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.sitemap = SITEMAP.test(new URL(String(url), location.href).pathname);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    if (!request.sitemap) { return send.apply(request, arguments); }
+    setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); });
+  };
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
