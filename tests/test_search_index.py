@@ -4,8 +4,15 @@ and the word list that assets/javascripts/search.js uses for typos, compounds an
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import pagefind_index  # noqa: E402
 
 ARTICLES = ["rugpijn-na-het-lopen/", "door-de-rug-gaan/"]
 NOT_INDEXED = ["", "veelgestelde-vragen/", "over-deze-site/"]
@@ -80,3 +87,29 @@ def test_material_search_plugin_is_gone_but_its_dialog_stays(site):
     assert dialog is not None and dialog.get("aria-label") == "Zoeken"
     assert not soup.select("[data-md-component=search]")  # Material's bundle starts no lunr worker
     assert soup.select_one("label.md-header__button[for=__search]") is not None
+
+
+@pytest.mark.parametrize("language, stop_words, extra", [
+    ("nl", {"ik", "mijn", "het", "de"}, {"wanneer", "welke", "mag"}),
+    ("en", {"i", "my", "the", "when", "which"}, set()),
+])
+def test_the_word_list_carries_lunr_s_stop_words_and_the_site_s_own(site, language, stop_words, extra):
+    stop = set(words_of(site, language)["stop"])
+    assert stop_words | extra <= stop
+    assert not {"rug", "spit", "back", "pain", "hardlopen", "running"} & stop  # words that say what is asked
+
+
+def test_the_stop_words_stop_the_build_when_material_no_longer_ships_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind_index, "MATERIAL_SCRIPTS", tmp_path)
+    with pytest.raises(PluginError, match=r"^pagefind_index.py: no nl stop word list in .*lunr\.nl\.min\.js$"):
+        pagefind_index.stop_words("nl")
+
+
+@pytest.mark.parametrize("text", ["nl: [irregular", "nl:\n  irregular: [lopen]\n", "en:\n  synonyms: {}\n"])
+def test_malformed_word_lists_stop_the_build_with_one_line(tmp_path, monkeypatch, text):
+    lists = tmp_path / "search-words.yml"
+    lists.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pagefind_index, "WORD_LISTS", lists)
+    with pytest.raises(PluginError, match=r"^search-words.yml: no valid word lists for 'nl' \(") as error:
+        pagefind_index.word_lists("nl")
+    assert "\n" not in str(error.value)

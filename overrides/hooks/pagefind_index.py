@@ -8,8 +8,9 @@
   site/pagefind/, one index per `<html lang>`.
 - For query-time help that Pagefind does not give (typos, compounds that are not in the text, irregular verb
   forms, a few patients' words the text does not use, stop words), it writes per language
-  `search/words-<lang>.json`: the words the indexed text uses, the irregular forms and synonyms, the stop words,
-  and the pages the "nothing found" message links to. assets/javascripts/search.js reads it.
+  `search/words-<lang>.json`: the words the indexed text uses, the irregular forms and synonyms and extra stop
+  words of overrides/search-words.yml, lunr's stop words, and the pages the "nothing found" message links to.
+  assets/javascripts/search.js reads it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import sys
 from pathlib import Path
 
 import material
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
@@ -32,58 +34,18 @@ SOURCES = re.compile(r'<h2\b[^>]*\bid="bronnen"')  # hooks/article_footer.py
 PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
 WORD = re.compile(r"[^\W\d_]+")
-# Irregular forms that neither Pagefind's stemmer nor a typed prefix joins to their verb, limited to the verbs
-# these topics use: search.js searches the verb instead ("liep" -> "lopen").
-IRREGULAR = {
-    "nl": {
-        "lopen": "liep liepen gelopen",
-        "zitten": "zat zaten gezeten",
-        "liggen": "lag lagen gelegen",
-        "gaan": "ging gingen gegaan",
-        "staan": "stond stonden gestaan",
-        "doen": "deed deden gedaan",
-        "nemen": "nam namen genomen",
-        "krijgen": "kreeg kregen gekregen",
-        "tillen": "tilde tilden getild",
-        "buigen": "boog bogen gebogen",
-        "slapen": "sliep sliepen geslapen",
-        "zwemmen": "zwom zwommen gezwommen",
-        "schieten": "schoot schoten geschoten",
-    },
-    "en": {
-        "run": "ran",
-        "sit": "sat",
-        "lie": "lay lain",
-        "go": "went gone",
-        "get": "got",
-        "take": "took taken",
-        "bend": "bent",
-        "sleep": "slept",
-        "swim": "swam swum",
-    },
-}
-# Stop words ("ik", "mijn", "the", "my"): search.js leaves them out of a query that has other words, so a FAQ
-# question's "ik" or "mijn" does not outweigh the words that say what the reader asks. The lists are lunr's, as
-# Material ships them (its Dutch language file, and the English list in its search worker).
+# Stop words ("ik", "mijn", "the", "my"): search.js counts them a little and only in a heading, so a FAQ question's
+# "ik" or "mijn" does not outweigh the words that say what the reader asks. The lists are lunr's, as Material ships
+# them (its Dutch language file, and the English list in its search worker), plus search-words.yml's.
 MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 STOP_WORDS = {
     "nl": ("lunr/min/lunr.nl.min.js", re.compile(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)')),
     "en": ("workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
 }
-# lunr's English list has the question words and modal verbs ("when", "which", "why", "may"); its Dutch list
-# lacks some of them. They ask, they say nothing of what is asked.
-MORE_STOP_WORDS = {"nl": "wanneer welke welk waarom waar mag mogen kun kunt", "en": ""}
+WORD_LISTS = Path(__file__).parent.parent / "search-words.yml"  # irregular forms, synonyms, more stop words
 vocabulary: dict[str, set[str]] = {}
 articles: dict[str, list[dict]] = {}
 overview: dict[str, dict] = {}
-
-
-# Patients' words the articles do not use, and the article word that answers them. A mapping whose article word
-# the pages no longer use is left out of the word list.
-SYNONYMS = {
-    "nl": {"medicijnen": "pijnstillers", "medicijn": "pijnstiller", "medicatie": "pijnstillers", "koelen": "kou"},
-    "en": {"medication": "painkillers", "medicine": "painkillers", "medicines": "painkillers"},
-}
 
 
 def words(text: str) -> set[str]:
@@ -133,19 +95,30 @@ def stop_words(language: str) -> list[str]:
         found = list_.search(script.read_text(encoding="utf-8"))
         if found:
             text = found.group(1)
-            listed = json.loads(text) if text.startswith("[") else text.split()
-            return sorted(set(listed) | set(MORE_STOP_WORDS[language].split()))
+            return json.loads(text) if text.startswith("[") else text.split()
     raise PluginError(f"pagefind_index.py: no {language} stop word list in {MATERIAL_SCRIPTS / pattern}")
+
+
+def word_lists(language: str) -> dict:
+    """The language's irregular forms, synonyms and extra stop words from search-words.yml; loud when malformed."""
+    try:
+        lists = yaml.safe_load(WORD_LISTS.read_text(encoding="utf-8"))[language]
+        return {name: {str(key): str(value) for key, value in (lists.get(name) or {}).items()}
+                for name in ("irregular", "synonyms")} | {"stop_words": str(lists.get("stop_words") or "").split()}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
+        problem = " ".join(str(error).split())  # a YAML error spans lines
+        raise PluginError(f"{WORD_LISTS.name}: no valid word lists for '{language}' ({problem})") from None
 
 
 def write_words(site: Path, language: str) -> None:
     known = vocabulary.get(language, set())
-    forms = {form: verb for verb, forms in IRREGULAR[language].items() for form in forms.split()}
-    forms |= {word: answer for word, answer in SYNONYMS[language].items() if answer in known}
+    lists = word_lists(language)
+    forms = {form: verb for verb, forms in lists["irregular"].items() for form in forms.split()}
+    forms |= {word: answer for word, answer in lists["synonyms"].items() if answer in known}
     data = {
         "words": sorted(known),
         "forms": forms,
-        "stop": stop_words(language),
+        "stop": sorted(set(stop_words(language)) | set(lists["stop_words"])),
         # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
         "pages": sorted(articles.get(language, []), key=lambda page: page["url"]) + [overview[language]],
     }

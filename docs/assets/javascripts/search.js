@@ -86,10 +86,9 @@ export function understand(query) {
     const word = plain(typed);
     if (site.forms[word]) { found.push(site.forms[word]); }
     else if (known(word)) { found.push(spelling.get(word) || word); }
-    else if (word.length >= 5) {
-      const parts = compound(word);
-      const typo = parts ? null : sorted.find((candidate) => oneEditApart(word, candidate));
-      if (parts) { found.push(...parts); } else if (typo) { found.push(spelling.get(typo)); }
+    else if (word.length >= 5) { // a word of the site one typo away, else the parts of a compound
+      const typo = sorted.find((candidate) => candidate.length >= 5 && oneEditApart(word, candidate));
+      found.push(...(typo ? [spelling.get(typo)] : compound(word) || []));
     }
   }
   return [...new Set(found)];
@@ -117,13 +116,14 @@ function means(word, found) {
  * with fewer results now and then), so every section knows which words it holds, in its heading or its text.
  * - A word counts its rarity among the sections found (log(1 + sections / sections holding it): "naproxen" more
  *   than "rug"), 3 times in the heading. A word of the page's title or keywords ("spit", "lumbago") is the page's
- *   topic: it counts as in a heading in every section of the page.
+ *   topic: it counts at least 2 times in every section of the page.
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
  * - Equal scores: a FAQ answer before a section (it answers the question directly), then the page Pagefind
  *   ranks higher for the words, then the section that uses the words more often. Pages follow their best section.
  */
 const IN_HEADING = 3;
+const TOPIC = 2;
 const STOP_WORD_IN_HEADING = 0.6;
 const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the page's title and opening text
 const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
@@ -156,11 +156,14 @@ async function findPages(words) {
   const topics = new Map(); // page -> its topic words (the keywords come before the title: two openings)
   for (const section of found.filter((found) => isOpening(found.sub))) {
     const topic = topics.get(section.page.url) || [];
-    section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.push([index, IN_HEADING]));
+    section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.push([index, TOPIC]));
     topics.set(section.page.url, topic);
   }
   for (const section of found) {
-    const held = new Map([...section.words, ...(topics.get(section.page.url) || [])]);
+    const held = new Map(section.words);
+    for (const [index, weight] of topics.get(section.page.url) || []) {
+      held.set(index, Math.max(held.get(index) || 0, weight));
+    }
     section.score = [...held].reduce((sum, [index, weight]) =>
       sum + (isStop(index) ? STOP_WORD_IN_HEADING : rarity[index] * weight), 0);
   }
