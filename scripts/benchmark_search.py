@@ -28,11 +28,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
+import re
 import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
+import tokenize
 from pathlib import Path
 
 import yaml
@@ -48,6 +50,45 @@ SETUPS = ("lunr", "pagefind")
 THROTTLE = 4
 TARGETS = {"top_page": 0.90, "exact": 0.85, "first_result_ms": 300, "first_result_ms_today": 100,
            "first_query_bytes": 150_000}
+
+
+# The code that exists for search, per setup: (path, the part of the file that is search, or None for all of it).
+SEARCH_CODE = {
+    "lunr": [("overrides/hooks/search_per_language.py", None), ("overrides/hooks/search_terms.py", None),
+             ("docs/assets/javascripts/site.js", "/*\n * 2. Patient handout")],
+    "pagefind": [("docs/assets/javascripts/search.js", None), ("overrides/hooks/pagefind_index.py", None),
+                 ("overrides/hooks/search_dialog.py", None), ("overrides/partials/search.html", None),
+                 ("docs/assets/javascripts/site.js", "/*\n * 2. Patient handout")],
+}
+
+
+def code_lines(text: str, path: str) -> int:
+    """Lines that hold code: no blank lines, comments or docstrings (the two setups are commented differently)."""
+    if path.endswith(".py"):
+        lines, previous = set(), tokenize.NEWLINE
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            skip = token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+            docstring = token.type == tokenize.STRING and previous in (tokenize.NEWLINE, tokenize.INDENT,
+                                                                       tokenize.DEDENT, tokenize.NL)
+            if not skip and not docstring:
+                lines.update(range(token.start[0], token.end[0] + 1))
+            if token.type not in (tokenize.COMMENT,):
+                previous = token.type
+        return len(lines)
+    comments = r"/\*.*?\*/" if path.endswith(".js") else r"\{#.*?#\}"
+    text = re.sub(comments, lambda match: "\n" * match.group().count("\n"), text, flags=re.S)
+    return sum(1 for line in text.splitlines() if line.strip() and not line.strip().startswith("//"))
+
+
+def search_code(setup: str) -> list[tuple[str, int]]:
+    """Code lines per search file of a setup (lunr: the baseline commit from git)."""
+    counted = []
+    for path, end in SEARCH_CODE[setup]:
+        text = (ROOT / path).read_text(encoding="utf-8") if setup == "pagefind" else subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{BASELINE}:{path}"], check=True, capture_output=True, text=True).stdout
+        counted.append((path + (" (its search part)" if end else ""), code_lines(text.split(end)[0] if end else text,
+                                                                                  path)))
+    return counted
 
 
 def query_sets() -> dict[str, dict[str, list[dict]]]:
@@ -226,6 +267,12 @@ def report(measured: dict, articles: int, runs: int) -> str:
             row = data[key]
             ms = f"{row['ms']:.0f} ms" if row["ms"] is not None else "no result"
             lines.append(f"| {setup} | {label} | {ms} | {row['bytes'] / 1000:,.1f} kB |")
+    lines += ["", "## Search code (lines of code: no blank lines, comments or docstrings)", "",
+              "| setup | file | lines of code |", "|---|---|---:|"]
+    for setup in SETUPS:
+        counted = search_code(setup)
+        lines += [f"| {setup} | `{path}` | {count} |" for path, count in counted]
+        lines.append(f"| {setup} | **all** | **{sum(count for _, count in counted)}** |")
     if "pagefind" in measured:
         lines += ["", "## Targets (pagefind, test half)", ""] + targets(measured["pagefind"], articles)
         lines += ["", "## Wrong first answers (pagefind)", ""]
@@ -240,6 +287,7 @@ def targets(data: dict, articles: int) -> list[str]:
     total = lambda key: sum(t[key] for t in test.values())  # noqa: E731
     top, exact = total("page_ok") / total("page_n"), total("exact_ok") / max(1, total("exact_n"))
     large, today = data["large"], data["today"]
+    code = {setup: sum(count for _, count in search_code(setup)) for setup in SETUPS}
     checks = [
         (f"top page right ≥ {TARGETS['top_page']:.0%}", top >= TARGETS["top_page"], f"{top:.0%}"),
         (f"exact answer first ≥ {TARGETS['exact']:.0%} where the page has it", exact >= TARGETS["exact"],
@@ -256,6 +304,8 @@ def targets(data: dict, articles: int) -> list[str]:
          (today["ms"] or 1e9) <= TARGETS["first_result_ms_today"], f"{today['ms']:.0f} ms" if today["ms"] else "none"),
         (f"bytes for the first query ≤ {TARGETS['first_query_bytes'] / 1000:.0f} kB at {articles} articles",
          large["bytes"] <= TARGETS["first_query_bytes"], f"{large['bytes'] / 1000:,.1f} kB"),
+        ("search code smaller than lunr's", code["pagefind"] < code["lunr"],
+         f"{code['pagefind']} lines of code against {code['lunr']}"),
     ]
     return [f"- {'met' if ok else '**missed**'}: {what}" + (f" ({figure})" if figure else "")
             for what, ok, figure in checks]
