@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import io
 import re
 import statistics
@@ -39,7 +40,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmark_site import make_project
+from benchmark_site import build_environment, make_project
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, LANGUAGE_ROOT, PATIENT_QUERIES, QUERIES, fallback_shown,
                          open_search, read_results, top_result)
@@ -112,9 +113,29 @@ def source_tree(setup: str, folder: Path) -> Path:
     return target
 
 
+def generator(setup: str, source: Path):
+    """make_project(folder, articles) of the setup's own scripts/benchmark_site.py: the generated articles follow
+    that setup's content model (the lunr commit still wants its red-flag box, this tree its urgency markers)."""
+    if setup == "pagefind":
+        return lambda folder, articles: make_project(folder, articles, source)
+    scripts, own = source / "scripts", ("benchmark_search", "benchmark_site", "browser", "site_search")
+    current = {name: sys.modules.pop(name) for name in own if name in sys.modules}
+    sys.path.insert(0, str(scripts))  # its imports are its own commit's scripts
+    try:
+        spec = importlib.util.spec_from_file_location(f"benchmark_site_{setup}", scripts / "benchmark_site.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(scripts))
+        for name in own:
+            sys.modules.pop(name, None)
+        sys.modules.update(current)
+    return module.make_project
+
+
 def build(project: Path, site: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-                   cwd=project, check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                   cwd=project, check=True, env=build_environment(project))
 
 
 def anchor_exists(site: Path, language: str, expect: str) -> bool:
@@ -211,7 +232,8 @@ def run(setups: list[str], articles: int, runs: int) -> dict:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         for setup in setups:
             source = source_tree(setup, folder)
-            project = make_project(folder / f"{setup}-real", None, source)
+            generate = generator(setup, source)
+            project = generate(folder / f"{setup}-real", None)
             site = folder / f"site-{setup}"
             build(project, site)
             url, server = serve(site)
@@ -221,7 +243,7 @@ def run(setups: list[str], articles: int, runs: int) -> dict:
             page.close()
             server.shutdown()
             today = speed(browser, project, folder / f"speed-{setup}-real", "door-de-rug-gaan/", runs)
-            grown = make_project(folder / f"{setup}-{articles}", articles, source)
+            grown = generate(folder / f"{setup}-{articles}", articles)
             large = speed(browser, grown, folder / f"speed-{setup}-{articles}", "onderwerp-001/", runs)
             measured[setup] = {"quality": quality, "today": today, "large": large}
             print(setup, {"today": today, "large": large}, file=sys.stderr)

@@ -41,6 +41,17 @@ TARGETS = {"first_view_bytes": 75_000, "first_view_requests": 8, "first_result_m
 
 # --- Generated sites -----------------------------------------------------------------------------------------------
 
+def reviewed(project: Path = ROOT) -> str:
+    """The latest `last_reviewed` of a project's pages: the generated articles' review date, and the "today" every
+    build gets (SITE_TODAY), so no page is overdue or reviewed in the future whatever the clock says."""
+    return max(re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", "\n".join(
+        path.read_text(encoding="utf-8") for path in (project / "docs").rglob("*.md")), re.MULTILINE))
+
+
+def build_environment(project: Path) -> dict[str, str]:
+    return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_TODAY": reviewed(project)}
+
+
 def paragraphs(language: str) -> tuple[list[str], list[str]]:
     """Paragraphs and FAQ answers of the real articles in one language, to make realistic generated text."""
     body, answers = [], []
@@ -70,8 +81,8 @@ def generated_article(number: int, language: str, rng: random.Random) -> str:
 title: {title}
 description: "{'Een gegenereerd artikel om te meten hoe de site groeit: bouwtijd, zoekdata en paginagewicht.' if nl else 'A generated article to measure how the site grows: build time, search data and page weight.'}"
 condition: {'Lage rugpijn' if nl else 'Low back pain'}
-last_reviewed: 2026-11-01
-next_review: 2099-11-01
+last_reviewed: {reviewed()}
+next_review: {int(reviewed()[:4]) + 1}{reviewed()[4:]}
 keywords: [{'meten' if nl else 'measure'}]
 sources:
   - title: NHG
@@ -137,7 +148,7 @@ def build_once(project: Path, site: Path) -> dict:
     """One `mkdocs build` in a child process: its wall time and peak memory."""
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=project,
-                   check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                   check=True, env=build_environment(project))
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
 
