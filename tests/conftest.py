@@ -160,17 +160,3 @@ def page(browser):
     yield page
     context.close()
 
-
-# --- Two workers (pytest-xdist, `-n 2 --dist loadgroup` in pyproject.toml) -----------------------------------------
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """Each test file runs whole on one worker, so its module fixtures (the axe run over every page, the printed
-    PDFs, the privacy visit) run once; only the search queries, each independent of the others, are spread over
-    both workers one by one. Each worker builds the session's sites once."""
-    if not config.pluginmanager.hasplugin("xdist"):  # `-p no:xdist`: one process, no groups
-        return
-    for item in items:
-        if item.module.__name__ != "test_search_browser":
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
