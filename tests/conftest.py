@@ -159,4 +159,3 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
