@@ -27,7 +27,7 @@ import pytest
 import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
-from conftest import PUBLISHED_URL, ROOT, Build, run_build, serve
+from conftest import PUBLISHED_URL, ROOT, Build, make_fixture_project, run_build, serve
 from gates import PAGES
 from test_links import Crawl
 from PIL import Image
@@ -691,11 +691,13 @@ def with_collapsed_block(project: Path) -> None:
                        encoding="utf-8")
 
 
-@pytest.fixture
-def practice_site(fixture_project, tmp_path):
-    with_practice(fixture_project, PRACTICE)
-    with_collapsed_block(fixture_project)
-    build = run_build(fixture_project, tmp_path / "site")
+@pytest.fixture(scope="module")
+def practice_site(tmp_path_factory):
+    """A fixture site with a practice and a collapsed block, built once for the tests that only read it."""
+    project = make_fixture_project(tmp_path_factory.mktemp("practice") / "project")
+    with_practice(project, PRACTICE)
+    with_collapsed_block(project)
+    build = run_build(project, project.parent / "site")
     assert build.returncode == 0, build.log
     url, server = serve(build.site)
     yield build, url

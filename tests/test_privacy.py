@@ -36,6 +36,11 @@ class Visit:
 
 def visit(context, url: str, language: str) -> Visit:
     """Open one page, run a search on it, and record every request and every error."""
+    return finish_visit(*start_visit(context, url, language))
+
+
+def start_visit(context, url: str, language: str):
+    """Open one page, record its requests and errors from then on, and type a search; (page, record)."""
     record = Visit()
     page = context.new_page()
     page.on("request", lambda request: record.requests.append(request.url))
@@ -48,6 +53,15 @@ def visit(context, url: str, language: str) -> Visit:
     try:
         open_search(page, url)
         type_query(page, QUERIES[language], delay_ms=0)
+    except BaseException:
+        page.close()
+        raise
+    return page, record
+
+
+def finish_visit(page, record: Visit) -> Visit:
+    """Read the search's results once they settle, wait until the page makes no more requests, and close it."""
+    try:
         record.results = len(read_results(page, settle_ms=150))
         page.wait_for_load_state("networkidle")
     finally:
@@ -57,12 +71,14 @@ def visit(context, url: str, language: str) -> Visit:
 
 @pytest.fixture(scope="module")
 def reading_session(browser, site_url):
-    """Every page visited in one browser context; the context's cookies afterwards."""
+    """Every page visited in one browser context; the context's cookies afterwards. All pages are opened and
+    searched first and their results read afterwards, so the searches run at the same time (tabs of one reader)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     # Requests of workers are the context's, not the page's: record them as well.
     worker_requests: list[str] = []
     context.on("request", lambda request: worker_requests.append(request.url))
-    visits = {path: visit(context, site_url + path, language_of(path)) for path in PAGES}
+    started = {path: start_visit(context, site_url + path, language_of(path)) for path in PAGES}
+    visits = {path: finish_visit(*started[path]) for path in PAGES}
     cookies = context.cookies()
     context.close()
     return visits, cookies, worker_requests
