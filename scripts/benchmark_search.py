@@ -20,6 +20,9 @@ in fresh browser contexts with 4x CPU throttling: the time from the last keystro
 (the search data is fetched as the reader starts to search, as on the site), and the bytes (gzip level 6)
 fetched for that first query, median of --runs. It writes benchmarks/search.md.
 
+With `--setup pagefind` alone it measures this tree and reports lunr's figures of the last run that measured it
+(benchmarks/search.json).
+
 usage: python scripts/benchmark_search.py [--setup lunr|pagefind ...] [--articles 200] [--runs 5]
 """
 
@@ -29,6 +32,7 @@ import argparse
 import gzip
 import importlib.util
 import io
+import json
 import re
 import statistics
 import subprocess
@@ -341,6 +345,11 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "search.md")
     args = parser.parse_args()
     measured = run(args.setup or list(SETUPS), args.articles, args.runs)
+    # The figures of every setup measured, kept beside the report: `--setup pagefind` reports lunr's last figures.
+    saved = args.output.with_suffix(".json")
+    earlier = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else {}
+    measured = {setup: measured.get(setup) or earlier[setup] for setup in SETUPS if setup in measured | earlier}
+    saved.write_text(json.dumps(measured, indent=1), encoding="utf-8")
     text = report(measured, args.articles, args.runs)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")

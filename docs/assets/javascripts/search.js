@@ -35,7 +35,8 @@ const PAGES = 5;
 const SECTIONS = 3;
 
 const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-await pagefind.options({ baseUrl: root.pathname, excerptLength: 20 });
+// noWorker: the search runs beside this script; a worker would fetch a second copy of Pagefind (12 kB gzip).
+await pagefind.options({ baseUrl: root.pathname, excerptLength: 20, noWorker: true });
 pagefind.init(); // fetch and compile the WebAssembly and the index's metadata while the reader types
 const site = await (await fetch(new URL(`search/words-${language}.json`, root))).json();
 
@@ -143,6 +144,9 @@ async function findPages(words) {
         const inHeading = locations.some((location) => location.weight > 1); // Pagefind weighs headings above 1
         if (!locations.length || (isStop(index) && !inHeading)) { continue; }
         const section = sections.get(sub.url) || { sub, page, words: new Map(), hits: 0 };
+        if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
+          Object.assign(section, { sub, page });
+        }
         section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? IN_HEADING : 1));
         section.hits += locations.length;
         sections.set(sub.url, section);

@@ -44,11 +44,15 @@
   }
 
   // Opened from a search result (?h=word&h=word): Pagefind's highlighter marks those words in the article (its
-  // data-pagefind-body), with Material's look for <mark> (no style element of its own: the CSP allows none).
+  // data-pagefind-body), whole words only ("ijs", not the "ijs" in "bijsluiter"), with Material's look for <mark>
+  // (no style element of its own: the CSP allows none).
   if (new URLSearchParams(location.search).has("h")) {
     var site = document.querySelector('script[src$="assets/javascripts/site.js"]').src;
     import(new URL("../../pagefind/pagefind-highlight.js", site).href).then(function (highlight) {
-      new highlight.default({ highlightParam: "h", addStyles: false, markOptions: { className: "search-highlight" } });
+      new highlight.default({ highlightParam: "h", addStyles: false, markOptions: {
+        className: "search-highlight",
+        accuracy: { value: "exactly", limiters: ",.;:!?()[]\"'«»“”‘’".split("") },
+      } });
     });
   }
 })();
