@@ -285,7 +285,7 @@ def report(measured: dict, articles: int, runs: int) -> str:
               "An article opened in a fresh browser (nothing of the search loaded), the search field clicked and "
               "\"rug\" typed at 120 ms a key: the time from the last keystroke to the first rendered result (the "
               "help message does not count), and the bytes (gzip level 6) of every file fetched for the query, "
-              "counted at the server (Pagefind fetches its index in a web worker).", "",
+              "counted at the server (it sees a worker's requests too).", "",
               "| setup | site | first result | bytes fetched |", "|---|---|---:|---:|"]
     for setup, data in measured.items():
         for label, key in (("real site (2 articles per language)", "today"),

@@ -13,7 +13,7 @@ SEARCH_FILES = ("/pagefind/", "/search/", "assets/javascripts/search.js", "/work
 
 
 def record(page):
-    """Every request of the page and of its workers (Pagefind searches in a web worker)."""
+    """Every request of the page and of any worker it starts."""
     requests, failed = [], []
     page.context.on("requestfinished", lambda request: requests.append(request))
     page.context.on("requestfailed", lambda request: failed.append(request.url))
@@ -34,7 +34,7 @@ def test_page_view_loads_no_search_data_and_nothing_fails(page, site_url, path):
 
 @pytest.mark.parametrize("language, root", [("nl", ""), ("en", "en/")])
 def test_starting_to_search_loads_only_the_readers_language(page, site, language, root):
-    url, server = serve(site.site)  # its own server: it also sees the requests of Pagefind's web worker
+    url, server = serve(site.site)  # its own server: it also sees the requests of any worker
     try:
         page.goto(url + root + "door-de-rug-gaan/")
         page.wait_for_load_state("networkidle")
