@@ -31,6 +31,7 @@ from pathlib import Path
 
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
 from site_search import FIRST_RESULT_AFTER_NEXT_KEY
+from site_today import content_today
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ["rugpijn-na-het-lopen", "door-de-rug-gaan"]
@@ -41,15 +42,9 @@ TARGETS = {"first_view_bytes": 75_000, "first_view_requests": 8, "first_result_m
 
 # --- Generated sites -----------------------------------------------------------------------------------------------
 
-def reviewed(project: Path = ROOT) -> str:
-    """The latest `last_reviewed` of a project's pages: the generated articles' review date, and the "today" every
-    build gets (SITE_TODAY), so no page is overdue or reviewed in the future whatever the clock says."""
-    return max(re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", "\n".join(
-        path.read_text(encoding="utf-8") for path in (project / "docs").rglob("*.md")), re.MULTILINE))
-
-
 def build_environment(project: Path) -> dict[str, str]:
-    return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_TODAY": reviewed(project)}
+    """What every benchmark build gets: "today" is the project's latest review date (site_today.py)."""
+    return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_TODAY": content_today(project)}
 
 
 def paragraphs(language: str) -> tuple[list[str], list[str]]:
@@ -65,7 +60,8 @@ def paragraphs(language: str) -> tuple[list[str], list[str]]:
     return body, answers
 
 
-def generated_article(number: int, language: str, rng: random.Random) -> str:
+def generated_article(number: int, language: str, rng: random.Random, reviewed: str) -> str:
+    """One generated article, reviewed on `reviewed` (the real articles' date) and due a year later."""
     body, answers = paragraphs(language)
     nl = language == "nl"
     words, sections = 0, []
@@ -81,8 +77,8 @@ def generated_article(number: int, language: str, rng: random.Random) -> str:
 title: {title}
 description: "{'Een gegenereerd artikel om te meten hoe de site groeit: bouwtijd, zoekdata en paginagewicht.' if nl else 'A generated article to measure how the site grows: build time, search data and page weight.'}"
 condition: {'Lage rugpijn' if nl else 'Low back pain'}
-last_reviewed: {reviewed()}
-next_review: {int(reviewed()[:4]) + 1}{reviewed()[4:]}
+last_reviewed: {reviewed}
+next_review: {int(reviewed[:4]) + 1}{reviewed[4:]}
 keywords: [{'meten' if nl else 'measure'}]
 sources:
   - title: NHG
@@ -118,6 +114,7 @@ def make_project(folder: Path, articles: int | None, source: Path = ROOT) -> Pat
     if articles is None:
         return project
     rng = random.Random(articles)
+    reviewed = content_today(project)
     names = []
     for slug in ARTICLES:
         for suffix in (".md", ".en.md"):
@@ -126,7 +123,8 @@ def make_project(folder: Path, articles: int | None, source: Path = ROOT) -> Pat
         name = f"onderwerp-{number:03d}"
         names.append(name)
         for language, suffix in (("nl", ".md"), ("en", ".en.md")):
-            (project / "docs" / f"{name}{suffix}").write_text(generated_article(number, language, rng), "utf-8")
+            article = generated_article(number, language, rng, reviewed)
+            (project / "docs" / f"{name}{suffix}").write_text(article, "utf-8")
     sections = "".join(
         f"  - Onderwerpen {start + 1}-{min(start + 10, articles)}:\n"
         + "".join(f"    - {name}.md\n" for name in names[start:start + 10])

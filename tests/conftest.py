@@ -3,9 +3,7 @@ fixture sites from the real configuration to check the build errors."""
 
 from __future__ import annotations
 
-import datetime
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -18,9 +16,11 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-# Chromium's executable, flags and the local server live in scripts/browser.py, shared with `make handouts`.
+# Chromium's executable, flags and the local server live in scripts/browser.py, shared with `make handouts`; the
+# builds' "today" in scripts/site_today.py, shared with the benchmarks.
 sys.path.insert(0, str(ROOT / "scripts"))
 from browser import CHROMIUM_FLAGS, chromium_executable, serve  # noqa: E402
+from site_today import content_today  # noqa: E402
 
 
 @dataclass
@@ -39,24 +39,6 @@ class Build:
     @property
     def warnings(self) -> list[str]:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
-
-
-def content_today(project: Path) -> str:
-    """A "today" that does not move: the latest `last_reviewed` of the project's pages (so no article is overdue
-    and none reviewed in the future, whatever the clock says). The build reads it from SITE_TODAY."""
-    dates = re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", "\n".join(
-        path.read_text(encoding="utf-8", errors="replace") for path in (project / "docs").rglob("*.md")
-    ), re.MULTILINE)
-    real = [date for date in dates if valid_date(date)]  # a test may break one on purpose
-    return max(real, default="2026-01-01")
-
-
-def valid_date(text: str) -> bool:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def run_build(project: Path, site: Path, **env: str | None) -> Build:
