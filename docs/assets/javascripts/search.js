@@ -79,6 +79,8 @@ function compound(word) {
 }
 
 const stop = new Set(site.stop);
+// The stop words of a query, unless it has nothing else: then every word counts.
+const stopWordsOf = (words) => (words.every((word) => stop.has(word)) ? new Set() : stop);
 
 /* The words of a query the pages know, in their spelling (an empty list: nothing known). */
 export function understand(query) {
@@ -130,8 +132,8 @@ const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the pa
 const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
 
 async function findPages(words) {
-  const onlyStopWords = words.every((word) => stop.has(word));
-  const isStop = (index) => !onlyStopWords && stop.has(words[index]);
+  const stops = stopWordsOf(words);
+  const isStop = (index) => stops.has(words[index]);
   const sections = new Map();
   const pageScores = new Map();
   for (const [index, word] of words.entries()) {
@@ -158,7 +160,7 @@ async function findPages(words) {
   const rarity = words.map((_, index) =>
     Math.log(1 + found.length / Math.max(1, found.filter((section) => section.words.has(index)).length)));
   const topics = new Map(); // page -> its topic words (the keywords come before the title: two openings)
-  for (const section of found.filter((found) => isOpening(found.sub))) {
+  for (const section of found.filter((opening) => isOpening(opening.sub))) {
     const topic = topics.get(section.page.url) || [];
     section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.push([index, TOPIC]));
     topics.set(section.page.url, topic);
@@ -249,7 +251,8 @@ async function answer() {
   }
   const words = understand(query);
   const pages = words.length ? await findPages(words) : [];
-  const marked = words.some((word) => !stop.has(word)) ? words.filter((word) => !stop.has(word)) : words;
+  const stops = stopWordsOf(words);
+  const marked = words.filter((word) => !stops.has(word));
   if (field.value.trim() !== query) { return; } // the reader typed on: the next turn answers
   answered = query;
   output.dataset.query = query; // what the list answers (tests and benchmarks wait for it)

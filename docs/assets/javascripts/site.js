@@ -10,14 +10,14 @@
 (function search() {
   "use strict";
 
+  var here = document.querySelector('script[src$="assets/javascripts/site.js"]').src; // search.js is found from it
   var toggle = document.getElementById("__search");
   var field = document.querySelector("[data-site-search] .md-search__input");
   var loading = null;
 
   function start() {
     if (!loading) {
-      var script = document.querySelector('script[src$="assets/javascripts/site.js"]');
-      loading = import(new URL("search.js", script.src).href);
+      loading = import(new URL("search.js", here).href);
     }
     if (!toggle.checked) { toggle.checked = true; }
   }
@@ -47,8 +47,7 @@
   // data-pagefind-body), whole words only ("ijs", not the "ijs" in "bijsluiter"), with Material's look for <mark>
   // (no style element of its own: the CSP allows none).
   if (new URLSearchParams(location.search).has("h")) {
-    var site = document.querySelector('script[src$="assets/javascripts/site.js"]').src;
-    import(new URL("../../pagefind/pagefind-highlight.js", site).href).then(function (highlight) {
+    import(new URL("../../pagefind/pagefind-highlight.js", here).href).then(function (highlight) {
       new highlight.default({ highlightParam: "h", addStyles: false, markOptions: {
         className: "search-highlight",
         accuracy: { value: "exactly", limiters: ",.;:!?()[]\"'«»“”‘’".split("") },
