@@ -136,10 +136,13 @@ async function findPages(words) {
   const isStop = (index) => stops.has(words[index]);
   const sections = new Map();
   const pageScores = new Map();
+  const results = [];
+  for (const word of words) { results.push((await pagefind.search(word)).results.slice(0, PAGES)); }
+  // Each page's text and sections (a fragment file each), fetched side by side.
+  const data = await Promise.all(results.map((list) => Promise.all(list.map((result) => result.data()))));
   for (const [index, word] of words.entries()) {
-    for (const result of (await pagefind.search(word)).results.slice(0, PAGES)) {
-      const page = await result.data();
-      pageScores.set(page.url, (pageScores.get(page.url) || 0) + result.score);
+    for (const [rank, page] of data[index].entries()) {
+      pageScores.set(page.url, (pageScores.get(page.url) || 0) + results[index][rank].score);
       const text = page.content.split(/\s+/);
       for (const sub of page.sub_results) {
         const locations = sub.weighted_locations.filter((location) => means(word, text[location.location]));
@@ -236,7 +239,9 @@ function showFallback() {
 let answered = null;
 let turn = Promise.resolve();
 function search() {
-  turn = turn.then(answer).catch((error) => console.error(error));
+  // Load the index chunks of the word being typed meanwhile ("ru" holds "rug"): the answer does not wait for them.
+  const typing = field.value.match(/[\p{L}\p{N}]+$/u);
+  turn = turn.then(() => typing && pagefind.preload(typing[0])).then(answer).catch((error) => console.error(error));
 }
 
 async function answer() {
