@@ -136,13 +136,13 @@ async function findPages(words) {
   const isStop = (index) => stops.has(words[index]);
   const sections = new Map();
   const pageScores = new Map();
-  const results = [];
-  for (const word of words) { results.push((await pagefind.search(word)).results.slice(0, PAGES)); }
-  // Each page's text and sections (a fragment file each), fetched side by side.
-  const data = await Promise.all(results.map((list) => Promise.all(list.map((result) => result.data()))));
   for (const [index, word] of words.entries()) {
-    for (const [rank, page] of data[index].entries()) {
-      pageScores.set(page.url, (pageScores.get(page.url) || 0) + results[index][rank].score);
+    const results = (await pagefind.search(word)).results.slice(0, PAGES);
+    // The pages' text and sections, fetched side by side. Pagefind keeps one object per page and rewrites it
+    // for the next word: each word's pages are read before the next word's are fetched.
+    const pages = await Promise.all(results.map((result) => result.data()));
+    for (const [rank, page] of pages.entries()) {
+      pageScores.set(page.url, (pageScores.get(page.url) || 0) + results[rank].score);
       const text = page.content.split(/\s+/);
       for (const sub of page.sub_results) {
         const locations = sub.weighted_locations.filter((location) => means(word, text[location.location]));
