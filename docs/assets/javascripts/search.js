@@ -239,9 +239,17 @@ function showFallback() {
 let answered = null;
 let turn = Promise.resolve();
 function search() {
-  // Load the index chunks of the word being typed meanwhile ("ru" holds "rug"): the answer does not wait for them.
-  const typing = field.value.match(/[\p{L}\p{N}]+$/u);
-  turn = turn.then(() => typing && pagefind.preload(typing[0])).then(answer).catch((error) => console.error(error));
+  turn = turn.then(prepare).then(answer).catch((error) => console.error(error));
+}
+
+// While the reader types a word, what its answer needs loads: the index chunks of the word so far, and for a start
+// the site does not know as a word ("ru"), the pages it begins a word of ("rug"). The answer then waits for neither.
+async function prepare() {
+  const typing = field.value.match(/[\p{L}\p{N}]{2,}$/u);
+  if (!typing) { return; }
+  if (understand(typing[0]).length) { await pagefind.preload(typing[0]); return; }
+  const { results } = await pagefind.search(typing[0]);
+  await Promise.all(results.slice(0, PAGES).map((result) => result.data()));
 }
 
 async function answer() {
