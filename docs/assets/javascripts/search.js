@@ -6,10 +6,12 @@
  * Pagefind finds pages that hold every word of a query, stems Dutch and English, and returns the FAQ answers and
  * sections as sub-results. Before it searches, each typed word is matched against the words the indexed pages use
  * (search/words-<lang>.json), so that a patient's words still find an answer:
- * - an irregular verb form becomes its verb ("liep" -> "lopen"), a patient's word the article word for it
- *   ("medicijnen" -> "pijnstillers");
- * - a word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop schoenen");
- * - a word of 5+ letters with one typo becomes the word the pages use ("hernai" -> "hernia");
+ * - an irregular verb form becomes its verb ("liep" -> "lopen", "slaap" -> "slapen"), a patient's word the
+ *   article word for it ("medicijnen" -> "pijnstillers", "rennen" -> "hardlopen");
+ * - a word of 5+ letters with one typo (not in its first letter) becomes the word the pages use ("hernai" ->
+ *   "hernia");
+ * - else a Dutch word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop
+ *   schoenen");
  * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
  *   gets links to the topics, the FAQ overview and the urgency advice, never an empty list.
  * The sections are ranked by the words they hold and where (findPages; Pagefind's own first sub-result is often
@@ -65,12 +67,20 @@ function oneEditApart(a, b) {
     || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
 }
 
+// The site's spelling of a word or part of one: the word itself, or (4+ letters) the start of a site word; its
+// verb or the article word for it (search-words.yml); the verb of a stem with a long vowel ("slaap" -> "slapen").
+function siteWord(word) {
+  const verb = word.replace(/([aeou])\1([^aeiou])$/u, "$1$2en");
+  return site.forms[word] || (known(word) && (spelling.get(word) || word))
+    || (verb !== word && spelling.has(verb) && spelling.get(verb)) || null;
+}
+
 function compound(word) {
   let single = null;
   for (let split = word.length - 3; split >= 3; split--) {
     // The Dutch linking s: "rugspieren", "trainingsschema".
-    const head = [word.slice(0, split), word.slice(0, split).replace(/(?<=....)s$/, "")].find(known);
-    const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].find(known);
+    const head = [word.slice(0, split), word.slice(0, split).replace(/(?<=....)s$/, "")].map(siteWord).find(Boolean);
+    const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].map(siteWord).find(Boolean);
     if (head && tail) { return [head, tail]; }
     // Else one known part of 5+ letters and at least half the word ("trainingsschema" -> "training").
     single = single || [head, tail].find((part) => part && part.length >= Math.max(5, word.length / 2));
@@ -87,11 +97,12 @@ export function understand(query) {
   const found = [];
   for (const typed of query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []) {
     const word = plain(typed);
-    if (site.forms[word]) { found.push(site.forms[word]); }
-    else if (known(word)) { found.push(spelling.get(word) || word); }
-    else if (word.length >= 5) { // a word of the site one typo away, else the parts of a compound
-      const typo = sorted.find((candidate) => candidate.length >= 5 && oneEditApart(word, candidate));
-      found.push(...(typo ? [spelling.get(typo)] : compound(word) || []));
+    const own = siteWord(word);
+    if (own) { found.push(own); }
+    else if (word.length >= 5) { // a word of the site one typo away (the first letter right), else a compound's parts
+      const typo = sorted.find((candidate) => candidate[0] === word[0] && candidate.length >= 5
+        && oneEditApart(word, candidate));
+      found.push(...(typo ? [spelling.get(typo)] : (language === "nl" && compound(word)) || []));
     }
   }
   return [...new Set(found)];
@@ -122,6 +133,8 @@ function means(word, found) {
  *   topic: it counts at least 2 times in every section of the page.
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
+ * - A section that holds more of the query's words (its page's topic included) comes first; among those that
+ *   hold as many, the higher score.
  * - Equal scores: a FAQ answer before a section (it answers the question directly), then the page Pagefind
  *   ranks higher for the words, then the section that uses the words more often. Pages follow their best section.
  */
@@ -175,8 +188,9 @@ async function findPages(words) {
     }
     section.score = [...held].reduce((sum, [index, weight]) =>
       sum + (isStop(index) ? STOP_WORD_IN_HEADING : rarity[index] * weight), 0);
+    section.cover = [...held.keys()].filter((index) => !isStop(index)).length;
   }
-  const ranked = found.sort((a, b) => (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
+  const ranked = found.sort((a, b) => b.cover - a.cover || (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
     || isAnswer(b.sub) - isAnswer(a.sub) || pageScores.get(b.page.url) - pageScores.get(a.page.url) || b.hits - a.hits);
   const pages = new Map();
   for (const section of ranked) {
