@@ -83,7 +83,8 @@ function compound(word) {
     const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].map(siteWord).find(Boolean);
     if (head && tail) { return [head, tail]; }
     // Else one known part of 5+ letters and at least half the word ("trainingsschema" -> "training").
-    single = single || [head, tail].find((part) => part && part.length >= Math.max(5, word.length / 2));
+    const long = (letters) => letters >= Math.max(5, word.length / 2);
+    single = single || (head && long(split) ? head : tail && long(word.length - split) ? tail : null);
   }
   return single ? [single] : null;
 }
