@@ -29,10 +29,6 @@ const root = new URL(output.dataset.searchBase, location.href);
 const language = output.dataset.searchLang;
 const translations = JSON.parse(document.getElementById("__config").textContent).translations;
 const URGENCY = "wanneer-bellen"; // the urgency advice's id on every article (docs/_shared/urgency.yml)
-const TEXT = {
-  nl: { none: "Daar vonden we niets over. Misschien helpt een van deze pagina's:", urgency: "Wanneer bel je direct?" },
-  en: { none: "We found nothing on that. One of these pages may help:", urgency: "When to call straight away" },
-}[language] || { none: "Nothing found. One of these pages may help:", urgency: "When to call straight away" };
 const PAGES = 5;
 const SECTIONS = 3;
 
@@ -234,10 +230,10 @@ function link(url, words, title, text, isPage) {
 }
 
 function showFallback() {
-  meta.textContent = TEXT.none;
+  meta.textContent = output.dataset.searchNone;
   const item = element("li", "md-search-result__item search-fallback");
   const links = site.pages.map((page) => [page.title, page.url]);
-  if (site.pages.length) { links.push([TEXT.urgency, site.pages[0].url + "#" + URGENCY]); }
+  if (site.pages.length) { links.push([output.dataset.searchUrgency, site.pages[0].url + "#" + URGENCY]); }
   for (const [title, url] of links) {
     const anchor = element("a", "md-search-result__link");
     anchor.href = new URL(url, root).href;
