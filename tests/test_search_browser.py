@@ -3,7 +3,7 @@ never an empty list."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -110,6 +110,19 @@ def test_a_typo_or_a_compound_still_finds_the_answer(search_pages, site_url, lan
     assert top is not None and top.split("#")[0] == page, top
     if spelled is not None:
         assert top == top_result(search(search_pages[language], spelled), root)
+
+
+@pytest.mark.parametrize("language, query, searched", [
+    ("nl", "moet ik stoppen met rennen", ["stoppen", "hardlopen"]),  # a patient's word is the article's word, and
+    # no typo of another ("rennen" is not "wennen": a typo keeps its first letter)
+    ("nl", "slaap", ["slapen"]),  # a stem with a long vowel finds its verb
+    ("en", "strengthen my abs", ["stomach"]),  # an English word is not split into parts ("streng", "then")
+])
+def test_the_words_searched_are_the_articles_words(search_pages, language, query, searched):
+    """The words a result link highlights (?h=) are the words the search looked for, stop words left out."""
+    groups = search(search_pages[language], query)
+    assert groups, query
+    assert parse_qs(urlsplit(groups[0][0]).query)["h"] == searched
 
 
 @pytest.mark.parametrize("language, query, links", [
