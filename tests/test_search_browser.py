@@ -125,6 +125,24 @@ def test_the_words_searched_are_the_articles_words(search_pages, language, query
     assert parse_qs(urlsplit(groups[0][0]).query)["h"] == searched
 
 
+@pytest.mark.parametrize("language, query, article", [
+    ("nl", "joggen", "rugpijn-na-het-lopen/"),  # a word of the article's keywords only
+    ("en", "jogging", "rugpijn-na-het-lopen/"),
+    ("nl", "hardlopen", "rugpijn-na-het-lopen/"),  # a word of its title and summary
+])
+def test_a_pages_result_shows_its_summary_or_description_never_its_keywords(search_pages, site, language, query,
+                                                                              article):
+    page = search_pages[language]
+    assert search(page, query)
+    first = page.locator(".md-search-result__list > li.md-search-result__item > a").first
+    title, text = first.locator("h1").inner_text(), first.locator("p").inner_text()
+    built = site.page(LANGUAGE_ROOT[language] + article)
+    assert title == built.select_one("h1").get_text(strip=True).rstrip("¶")  # without its permalink
+    keywords = built.select_one("[data-pagefind-weight]").get_text(" ", strip=True)
+    assert keywords and keywords[:20] not in text, text
+    assert text.startswith(title) or text == built.select_one('meta[name="description"]')["content"], text
+
+
 @pytest.mark.parametrize("language, query, links", [
     ("nl", "belastingaangifte xqzvw", ["rugpijn-na-het-lopen/", "door-de-rug-gaan/", "veelgestelde-vragen/",
                                        "door-de-rug-gaan/#wanneer-bellen"]),

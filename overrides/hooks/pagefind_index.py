@@ -73,7 +73,11 @@ def on_page_content(html_text, page, config, files):
     vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))
     articles.setdefault(language, []).append({"title": page.title, "url": page.url})
     # A hidden block, not a paragraph: nothing that styles, prints or measures the article's paragraphs sees it.
-    hidden = f'<div data-pagefind-weight="10" hidden>{html.escape(keywords)}</div>' if keywords else ""
+    # It also gives Pagefind the description, which a result shows under the title when the title and summary
+    # hold none of the words.
+    description = html.escape(str(page.meta.get("description", "")))
+    hidden = (f'<div data-pagefind-weight="10" data-pagefind-meta="description:{description}" hidden>'
+              f"{html.escape(keywords)}</div>")
     return hidden + html_text
 
 

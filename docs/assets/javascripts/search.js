@@ -215,7 +215,7 @@ function excerpt(html) {
   return paragraph;
 }
 
-function link(url, words, title, text, isPage) {
+function link(url, words, title, paragraph, isPage) {
   const address = new URL(url, location.href);
   address.search = new URLSearchParams(words.map((word) => ["h", word])).toString();
   const anchor = element("a", "md-search-result__link");
@@ -224,7 +224,7 @@ function link(url, words, title, text, isPage) {
   const article = element("article", "md-search-result__article md-typeset" +
     (isPage ? " md-search-result__article--document" : ""));
   if (isPage) { article.append(element("div", "md-search-result__icon md-icon")); }
-  article.append(element(isPage ? "h1" : "h2", "", title), excerpt(text));
+  article.append(element(isPage ? "h1" : "h2", "", title), paragraph);
   anchor.append(article);
   return anchor;
 }
@@ -285,10 +285,13 @@ async function answer() {
     : translations["search.result.other"].replace("#", pages.length);
   list.replaceChildren(...pages.map(({ data, sections }) => {
     const item = element("li", "md-search-result__item");
-    const opening = sections.find(isOpening);
-    item.append(link(data.url, marked, data.meta.title, (opening || data).excerpt, true),
+    // Under the page's title: the words found in its title and summary, else its description (the hidden
+    // keywords before the title are no sentence to show).
+    const summary = sections.find((sub) => sub.anchor && sub.anchor.element === "h1");
+    item.append(link(data.url, marked, data.meta.title,
+      summary ? excerpt(summary.excerpt) : element("p", "", data.meta.description), true),
       ...sections.filter((sub) => !isOpening(sub)).slice(0, SECTIONS)
-        .map((sub) => link(sub.url, marked, sub.title, sub.excerpt, false)));
+        .map((sub) => link(sub.url, marked, sub.title, excerpt(sub.excerpt), false)));
     return item;
   }));
 }
