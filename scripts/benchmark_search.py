@@ -45,7 +45,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmark_site import build_environment, make_project
+from benchmark_site import build_once, make_project
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES, QUERIES,
                          fallback_shown, open_search, read_results, top_result)
@@ -143,11 +143,6 @@ def generator(setup: str, source: Path):
     return module.make_project
 
 
-def build(project: Path, site: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-                   cwd=project, check=True, env=build_environment(project))
-
-
 def anchor_exists(site: Path, language: str, expect: str) -> bool:
     page, _, anchor = expect.partition("#")
     html = site / LANGUAGE_ROOT[language] / page / "index.html"
@@ -223,7 +218,7 @@ def first_query(browser, url: str, server, site: Path, throttle: int) -> tuple[f
 
 
 def speed(browser, project: Path, site: Path, article: str, runs: int) -> dict:
-    build(project, site)
+    build_once(project, site)
     url, server = serve(site)
     try:
         results = [first_query(browser, url + article, server, site, THROTTLE) for _ in range(runs)]
@@ -245,7 +240,7 @@ def run(setups: list[str], articles: int, runs: int) -> dict:
             generate = generator(setup, source)
             project = generate(folder / f"{setup}-real", None)
             site = folder / f"site-{setup}"
-            build(project, site)
+            build_once(project, site)
             url, server = serve(site)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             quality = {name: {language: judge(page, site, url, language, items) for language, items in sets.items()}
@@ -304,12 +299,14 @@ def report(measured: dict, articles: int, runs: int) -> str:
             lines.append(f"| {setup} | {label} | {ms} | {row['bytes'] / 1000:,.1f} kB |")
     lines += ["", "## Search code (lines of code: no blank lines, comments or docstrings)", "",
               "| setup | file | lines of code |", "|---|---|---:|"]
-    for setup in SETUPS:
-        counted = search_code(setup)
+    code = {setup: search_code(setup) for setup in SETUPS}
+    for setup, counted in code.items():
         lines += [f"| {setup} | `{path}` | {count} |" for path, count in counted]
         lines.append(f"| {setup} | **all** | **{sum(count for _, count in counted)}** |")
     if "pagefind" in measured:
-        lines += ["", "## Targets (pagefind, on the sets never tuned on)", ""] + targets(measured["pagefind"], articles)
+        lines += ["", "## Targets (pagefind, on the sets never tuned on)", ""]
+        lines += targets(measured["pagefind"], articles, {setup: sum(count for _, count in counted)
+                                                          for setup, counted in code.items()})
         lines += ["", "## Wrong first answers (pagefind)", ""]
         for name, languages in measured["pagefind"]["quality"].items():
             for language, t in languages.items():
@@ -317,9 +314,9 @@ def report(measured: dict, articles: int, runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def targets(data: dict, articles: int) -> list[str]:
+def targets(data: dict, articles: int, code: dict[str, int]) -> list[str]:
+    """The targets met or missed; `code`: lines of search code per setup."""
     large, today = data["large"], data["today"]
-    code = {setup: sum(count for _, count in search_code(setup)) for setup in SETUPS}
     checks = []
     for name in ("test half", "held-out, test half"):  # never tuned on (the test half's wrong answers have been read)
         test = data["quality"].get(name)

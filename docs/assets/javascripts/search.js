@@ -72,6 +72,7 @@ function siteWord(word) {
 }
 
 function compound(word) {
+  const long = (letters) => letters >= Math.max(5, word.length / 2);
   let single = null;
   for (let split = word.length - 3; split >= 3; split--) {
     // The Dutch linking s: "rugspieren", "trainingsschema".
@@ -79,7 +80,6 @@ function compound(word) {
     const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].map(siteWord).find(Boolean);
     if (head && tail) { return [head, tail]; }
     // Else one known part of 5+ letters and at least half the word ("trainingsschema" -> "training").
-    const long = (letters) => letters >= Math.max(5, word.length / 2);
     single = single || (head && long(split) ? head : tail && long(word.length - split) ? tail : null);
   }
   return single ? [single] : null;
@@ -138,7 +138,8 @@ function means(word, found) {
 const IN_HEADING = 3;
 const TOPIC = 2;
 const STOP_WORD_IN_HEADING = 0.6;
-const isOpening = (sub) => !sub.anchor || sub.anchor.element === "h1"; // the page's title and opening text
+const isTitle = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h1"; // the page's title and summary
+const isOpening = (sub) => !sub.anchor || isTitle(sub); // the hidden keywords before the title, or the title
 const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
 
 async function findPages(words) {
@@ -287,7 +288,7 @@ async function answer() {
     const item = element("li", "md-search-result__item");
     // Under the page's title: the words found in its title and summary, else its description (the hidden
     // keywords before the title are no sentence to show).
-    const summary = sections.find((sub) => sub.anchor && sub.anchor.element === "h1");
+    const summary = sections.find(isTitle);
     item.append(link(data.url, marked, data.meta.title,
       summary ? excerpt(summary.excerpt) : element("p", "", data.meta.description), true),
       ...sections.filter((sub) => !isOpening(sub)).slice(0, SECTIONS)
