@@ -116,7 +116,12 @@ def test_a_typo_or_a_compound_still_finds_the_answer(search_pages, site_url, lan
     ("nl", "moet ik stoppen met rennen", ["stoppen", "hardlopen"]),  # a patient's word is the article's word, and
     # no typo of another ("rennen" is not "wennen": a typo keeps its first letter)
     ("nl", "slaap", ["slapen"]),  # a stem with a long vowel finds its verb
-    ("en", "strengthen my abs", ["stomach"]),  # an English word is not split into parts ("streng", "then")
+    ("en", "strengthen my abs", ["strength", "stomach"]),  # an English word loses its ending, but is not split into
+    # parts ("streng", "then")
+    ("en", "heating", ["heat"]),  # with its ending taken off, a word starts a word of the site
+    ("nl", "therapeut", ["fysiotherapeut"]),  # a word the site only writes at the end of a compound finds it
+    ("en", "can't sleep", ["sleep"]),  # a single letter is no word ("t"); "can" is a stop word
+    ("nl", "een lange wandeling", ["lange", "wandeling"]),  # "een" is a stop word, though the pages write "één" too
 ])
 def test_the_words_searched_are_the_articles_words(search_pages, language, query, searched):
     """The words a result link highlights (?h=) are the words the search looked for, stop words left out."""

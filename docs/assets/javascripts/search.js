@@ -85,22 +85,40 @@ function compound(word) {
   return single ? [single] : null;
 }
 
-const stop = new Set(site.stop);
-// The stop words of a query, unless it has nothing else: then every word counts.
-const stopWordsOf = (words) => (words.every((word) => stop.has(word)) ? new Set() : stop);
+// An English or Dutch ending taken off, what is left starts a word of the site ("heating" -> "heat"; Pagefind then
+// finds "heat", "heating" and "heated").
+function stemOf(word) {
+  const stem = word.replace(/(?:ing|ings|ed|es|s|en|e|er|ers)$/u, "");
+  return stem !== word && stem.length >= 4 && startsAWord(stem) ? stem : null;
+}
+
+// The shortest word of the site that ends with a word (5+ letters) the site does not use on its own: the head of a
+// compound ("therapeut" -> "fysiotherapeut", "therapist" -> "physiotherapist").
+function headOf(word) {
+  const ends = sorted.filter((candidate) => candidate.length > word.length && candidate.endsWith(word));
+  return ends.length ? spelling.get(ends.reduce((a, b) => (b.length < a.length ? b : a))) : null;
+}
+
+const stop = new Set(site.stop.map(plain));
+// Whether a word of a query is a stop word: none is when the query has nothing else, then every word counts. In
+// plain letters: "een" is a stop word, and the pages' spelling of it is "één".
+const stopWordsOf = (words) => (words.every((word) => stop.has(plain(word))) ? () => false
+  : (word) => stop.has(plain(word)));
 
 /* The words of a query the pages know, in their spelling (an empty list: nothing known). */
 export function understand(query) {
   const found = [];
-  for (const typed of query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []) {
+  // Letters and digits; a single letter is no word ("can't": "t").
+  for (const typed of query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []) {
     const word = plain(typed);
-    const own = siteWord(word);
-    if (own) { found.push(own); }
-    else if (word.length >= 5) { // a word of the site one typo away (the first letter right), else a compound's parts
-      const typo = sorted.find((candidate) => candidate[0] === word[0] && candidate.length >= 5
-        && oneEditApart(word, candidate));
-      found.push(...(typo ? [spelling.get(typo)] : (language === "nl" && compound(word)) || []));
-    }
+    const own = siteWord(word) || stemOf(word);
+    if (own) { found.push(own); continue; }
+    if (word.length < 5) { continue; }
+    // A word of the site one typo away (the first letter right), else the site word it ends, else a compound's parts.
+    const typo = sorted.find((candidate) => candidate[0] === word[0] && candidate.length >= 5
+      && oneEditApart(word, candidate));
+    const head = !typo && headOf(word);
+    found.push(...(typo ? [spelling.get(typo)] : head ? [head] : (language === "nl" && compound(word)) || []));
   }
   return [...new Set(found)];
 }
@@ -144,7 +162,7 @@ const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; //
 
 async function findPages(words) {
   const stops = stopWordsOf(words);
-  const isStop = (index) => stops.has(words[index]);
+  const isStop = (index) => stops(words[index]);
   const sections = new Map();
   const pageScores = new Map();
   for (const [index, word] of words.entries()) {
@@ -277,7 +295,7 @@ async function answer() {
   const words = understand(query);
   const pages = words.length ? await findPages(words) : [];
   const stops = stopWordsOf(words);
-  const marked = words.filter((word) => !stops.has(word));
+  const marked = words.filter((word) => !stops(word));
   if (field.value.trim() !== query) { return; } // the reader typed on: the next turn answers
   answered = query;
   output.dataset.query = query; // what the list answers (tests and benchmarks wait for it)
