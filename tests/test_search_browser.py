@@ -153,6 +153,9 @@ def test_a_pages_result_shows_its_summary_or_description_never_its_keywords(sear
                                        "door-de-rug-gaan/#wanneer-bellen"]),
     ("en", "income tax qwxzv", ["en/rugpijn-na-het-lopen/", "en/door-de-rug-gaan/", "en/veelgestelde-vragen/",
                                 "en/door-de-rug-gaan/#wanneer-bellen"]),
+    # stop words ("how", "to", "a") beside unknown words are no known word
+    ("en", "how to bake a cake", ["en/rugpijn-na-het-lopen/", "en/door-de-rug-gaan/", "en/veelgestelde-vragen/",
+                                  "en/door-de-rug-gaan/#wanneer-bellen"]),
 ])
 def test_nothing_known_shows_help_in_the_readers_language(search_pages, site_url, language, query, links):
     page = search_pages[language]

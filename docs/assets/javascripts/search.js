@@ -100,16 +100,17 @@ function headOf(word) {
 }
 
 const stop = new Set(site.stop.map(plain));
-// Whether a word of a query is a stop word: none is when the query has nothing else, then every word counts. In
-// plain letters: "een" is a stop word, and the pages' spelling of it is "één".
-const stopWordsOf = (words) => (words.every((word) => stop.has(plain(word))) ? () => false
-  : (word) => stop.has(plain(word)));
+// In plain letters: "een" is a stop word, and the pages' spelling of it is "één".
+const isStopWord = (word) => stop.has(plain(word));
+// Whether a word of a query is a stop word: none is when the query has nothing else, then every word counts.
+const stopWordsOf = (words) => (words.every(isStopWord) ? () => false : isStopWord);
 
 /* The words of a query the pages know, in their spelling (an empty list: nothing known). */
 export function understand(query) {
   const found = [];
   // Letters and digits; a single letter is no word ("can't": "t").
-  for (const typed of query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []) {
+  const typedWords = query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || [];
+  for (const typed of typedWords) {
     const word = plain(typed);
     const own = siteWord(word) || stemOf(word);
     if (own) { found.push(own); continue; }
@@ -120,7 +121,9 @@ export function understand(query) {
     const head = !typo && headOf(word);
     found.push(...(typo ? [spelling.get(typo)] : head ? [head] : (language === "nl" && compound(word)) || []));
   }
-  return [...new Set(found)];
+  // Stop words alone are no known word when the query has other words ("how to repot an orchid"); a query of stop
+  // words only is searched as typed.
+  return found.every(isStopWord) && !typedWords.every(isStopWord) ? [] : [...new Set(found)];
 }
 
 // Pagefind also matches longer words that start with a query word ("voor" finds "vooral", "voorkomen"). For a
