@@ -8,8 +8,9 @@
  * (search/words-<lang>.json), so that a patient's words still find an answer:
  * - an irregular verb form becomes its verb ("liep" -> "lopen", "slaap" -> "slapen"), a patient's word the
  *   article word for it ("medicijnen" -> "pijnstillers", "rennen" -> "hardlopen");
+ * - a word whose ending taken off starts a word the pages use is searched as that stem ("heating" -> "heat");
  * - a word of 5+ letters with one typo (not in its first letter) becomes the word the pages use ("hernai" ->
- *   "hernia");
+ *   "hernia"); else the word of the pages it ends ("therapeut" -> "fysiotherapeut");
  * - else a Dutch word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop
  *   schoenen");
  * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
