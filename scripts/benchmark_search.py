@@ -43,6 +43,7 @@ import sys
 import tarfile
 import tempfile
 import tokenize
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -161,18 +162,29 @@ def generator(setup: str, source: Path):
     return module.make_project
 
 
+def built_page(site: Path, language: str, target: str) -> tuple[Path, str]:
+    """The built HTML file of a "page/#id" target, and the id."""
+    page, _, anchor = target.partition("#")
+    return site / LANGUAGE_ROOT[language] / page / "index.html", anchor
+
+
+@cache
+def parsed(html: Path) -> BeautifulSoup | None:
+    """A built page, parsed once per benchmark run (each setup builds into its own folder)."""
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser") if html.is_file() else None
+
+
 def anchor_exists(site: Path, language: str, expect: str) -> bool:
-    page, _, anchor = expect.partition("#")
-    html = site / LANGUAGE_ROOT[language] / page / "index.html"
+    html, anchor = built_page(site, language, expect)
     return html.is_file() and f'id="{anchor}"' in html.read_text(encoding="utf-8")
 
 
 def section_text(site: Path, language: str, target: str) -> str | None:
     """The text of a section or FAQ answer ("page/#id"): its heading and what follows up to the next heading of
     the same or a higher level."""
-    page, _, anchor = target.partition("#")
-    html = site / LANGUAGE_ROOT[language] / page / "index.html"
-    heading = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(id=anchor) if html.is_file() else None
+    html, anchor = built_page(site, language, target)
+    soup = parsed(html)
+    heading = soup.find(id=anchor) if soup else None
     if heading is None or not re.fullmatch(r"h[1-6]", heading.name):
         return None
     parts = [heading.get_text(" ", strip=True)]
