@@ -122,6 +122,8 @@ def test_a_typo_or_a_compound_still_finds_the_answer(search_pages, site_url, lan
     ("nl", "therapeut", ["fysiotherapeut"]),  # a word the site only writes at the end of a compound finds it
     ("en", "can't sleep", ["sleep"]),  # a single letter is no word ("t"); "can" is a stop word
     ("nl", "een lange wandeling", ["lange", "wandeling"]),  # "een" is a stop word, though the pages write "één" too
+    ("nl", "optillen", ["tillen"]),  # a verb with its prefix ("op", a stop word) finds the verb
+    ("nl", "wanneer 112 bellen", ["112", "bellen"]),  # a number is a word
 ])
 def test_the_words_searched_are_the_articles_words(search_pages, language, query, searched):
     """The words a result link highlights (?h=) are the words the search looked for, stop words left out."""

@@ -52,6 +52,12 @@ def test_only_article_bodies_are_indexed(site, language):
         # The article's paragraphs stay the article element's own (its layout, print and look rely on it).
         assert body.name == "article" and body.find("p", recursive=False)
         assert all(link.has_attr("data-pagefind-ignore") for link in body.select("a.headerlink"))
+        # A link to another section holds that section's words, not its own section's; the FAQ's own heading has
+        # no text of its own and is no answer.
+        cross_references = body.select("p a[href^='#'], li a[href^='#']")
+        cross_references = [link for link in cross_references if not link.find_parent(class_="page-toc")]
+        assert cross_references and all(link.has_attr("data-pagefind-ignore") for link in cross_references)
+        assert body.select_one("h2#veelgestelde-vragen").has_attr("data-pagefind-ignore")
     for path in NOT_INDEXED:
         assert not site.page(LANGUAGE_ROOT[language] + path).select("[data-pagefind-body]"), path
 
@@ -68,7 +74,7 @@ def test_word_list_holds_the_indexed_words_and_nothing_of_the_other_language(sit
     data = words_of(site, language)
     words = set(data["words"])
     if language == "nl":
-        assert {"huisartsenpost", "heksenschot", "knieën", "rugpijn"} <= words
+        assert {"huisartsenpost", "heksenschot", "knieën", "rugpijn", "112"} <= words  # numbers are words too
         assert "the" not in words and data["forms"]["liep"] == "lopen"
     else:
         assert {"lumbago", "physiotherapy", "the"} <= words

@@ -32,8 +32,11 @@ from patch import substitute
 OVERVIEW = "veelgestelde-vragen"
 SOURCES = re.compile(r'<h2\b[^>]*\bid="bronnen"')  # hooks/article_footer.py
 PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
+CROSS_REFERENCE = '<a href="#'  # Markdown's [text](#id) in the page's own text
+# The FAQ's own heading: a section with no text of its own, never an answer ("vragen" found it).
+FAQ_HEADING = '<h2 id="veelgestelde-vragen">'  # hooks/content_model.py checks every article has it
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
-WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits: "112", "10 km"
 # Stop words ("ik", "mijn", "the", "my"): search.js counts them a little and only in a heading, so a FAQ question's
 # "ik" or "mijn" does not outweigh the words that say what the reader asks. The lists are lunr's, as Material ships
 # them (its Dutch language file, and the English list in its search worker), plus search-words.yml's.
@@ -68,6 +71,10 @@ def on_page_content(html_text, page, config, files):
         return html_text
     keywords = " ".join(str(keyword) for keyword in page.meta.get("keywords") or [])
     html_text = html_text.replace(PERMALINK, PERMALINK + " data-pagefind-ignore")  # the heading's "¶"
+    # A link to another section ("lees je bij Pijnstillers") holds that section's words: they find it, not this one.
+    html_text = html_text.replace(CROSS_REFERENCE, '<a data-pagefind-ignore href="#')
+    html_text = substitute(FAQ_HEADING, FAQ_HEADING[:-1] + " data-pagefind-ignore>", html_text,
+                           hook="pagefind_index.py", what="the FAQ heading", where=page.file.src_uri, count=1)
     sources = SOURCES.search(html_text)  # sources and review dates: not what a reader searches
     body = html_text[: sources.start()] if sources else html_text
     vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))

@@ -75,13 +75,13 @@ function siteWord(word) {
 function compound(word) {
   const long = (letters) => letters >= Math.max(5, word.length / 2);
   let single = null;
-  for (let split = word.length - 3; split >= 3; split--) {
+  for (let split = word.length - 3; split >= 2; split--) { // 2: a verb's prefix ("optillen": "op" "tillen")
     // The Dutch linking s: "rugspieren", "trainingsschema".
     const head = [word.slice(0, split), word.slice(0, split).replace(/(?<=....)s$/, "")].map(siteWord).find(Boolean);
     const tail = [word.slice(split), word.slice(split).replace(/^s(?=...)/, "")].map(siteWord).find(Boolean);
     if (head && tail) { return [head, tail]; }
     // Else one known part of 5+ letters and at least half the word ("trainingsschema" -> "training").
-    single = single || (head && long(split) ? head : tail && long(word.length - split) ? tail : null);
+    single = single || (split > 2 && (head && long(split) ? head : tail && long(word.length - split) ? tail : null));
   }
   return single ? [single] : null;
 }
