@@ -14,7 +14,8 @@ import yaml
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
 PATIENT_QUERIES = QUERIES.with_name("search_queries_patients.yml")
 HELD_OUT_QUERIES = QUERIES.with_name("search_queries_heldout.yml")
-FRESH_QUERIES = QUERIES.with_name("search_queries_fresh.yml")  # measured only, never tuned on
+FRESH_QUERIES = QUERIES.with_name("search_queries_fresh.yml")  # blind; tuned on once its wrong answers were read
+SECOND_FRESH_QUERIES = QUERIES.with_name("search_queries_fresh2.yml")  # measured only, never tuned on
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
