@@ -179,7 +179,8 @@ def parsed(html: Path) -> BeautifulSoup | None:
 
 def anchor_exists(site: Path, language: str, expect: str) -> bool:
     html, anchor = built_page(site, language, expect)
-    return html.is_file() and f'id="{anchor}"' in html.read_text(encoding="utf-8")
+    soup = parsed(html)
+    return soup is not None and soup.find(id=anchor) is not None
 
 
 def section_text(site: Path, language: str, target: str) -> str | None:

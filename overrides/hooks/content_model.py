@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from faq_markdown import fail, faq_questions
+from faq_markdown import FAQ_ID, fail, faq_questions
 from front_matter import counterpart, read, today
 from mkdocs.plugins import get_plugin_logger
 
@@ -37,7 +37,6 @@ DESCRIPTION_LENGTH = range(50, 161)
 REVIEW_NOTICE_DAYS = 60
 MAX_REVIEW_YEARS = 3
 ENGLISH_SUFFIX = ".en.md"
-FAQ_ID = "veelgestelde-vragen"
 # The urgency cards (hooks/urgency.py renders them from docs/_shared/urgency.yml): each level's card class.
 URGENCY_CARD_CLASSES = ("urgency--emergency", "urgency--now", "urgency--appointment")
 JAVASCRIPT = re.compile(r"javascript\s*:", re.IGNORECASE)

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from mkdocs.exceptions import PluginError
 
-FAQ_SECTION = re.compile(r"^##\s+.*\{\s*#veelgestelde-vragen\s*\}\s*$", re.MULTILINE)
+FAQ_ID = "veelgestelde-vragen"  # the FAQ section's id on every article
+FAQ_SECTION = re.compile(rf"^##\s+.*\{{\s*#{FAQ_ID}\s*\}}\s*$", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
 EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 ENGLISH_SUFFIX = ".en.md"

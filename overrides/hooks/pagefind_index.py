@@ -24,6 +24,7 @@ from pathlib import Path
 
 import material
 import yaml
+from faq_markdown import FAQ_ID
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
@@ -34,7 +35,7 @@ SOURCES = re.compile(r'<h2\b[^>]*\bid="bronnen"')  # hooks/article_footer.py
 PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
 CROSS_REFERENCE = '<a href="#'  # Markdown's [text](#id) in the page's own text
 # The FAQ's own heading: a section with no text of its own, never an answer ("vragen" found it).
-FAQ_HEADING = '<h2 id="veelgestelde-vragen">'  # hooks/content_model.py checks every article has it
+FAQ_HEADING = f'<h2 id="{FAQ_ID}">'  # hooks/content_model.py checks every article has it
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
 WORD = re.compile(r"[^\W_]+")  # letters and digits: "112", "10 km"
 # Stop words ("ik", "mijn", "the", "my"): search.js counts them a little and only in a heading, so a FAQ question's
