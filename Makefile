@@ -48,10 +48,13 @@ tools:
 npm:
 	@scripts/install_tools.sh npm
 
-# The virtual environment, installed from the hash-locked requirements.
+# The virtual environment, installed from the hash-locked requirements, with the repository root on its path
+# (patient-info.pth), so that the package patient_info imports in MkDocs, its Markdown extensions and the tests.
 $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
+		| xargs -I{} sh -c 'echo "$(CURDIR)" > "{}/patient-info.pth"'
 	touch $@
 
 # Re-pin every dependency after changing pyproject.toml.
