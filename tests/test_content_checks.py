@@ -27,6 +27,7 @@ ARTICLE = {
     "title": "Testonderwerp",
     "description": 'Wat is "door je rug gaan"? Uitleg met <, & en een emoji 🙂 in een geldige beschrijving.',
     "condition": "Lage rugpijn",
+    "reviewed_by": "Huisarts",
     "last_reviewed": datetime.date(2026, 1, 15),
     "next_review": datetime.date(2027, 1, 15),
     "keywords": ["spit"],

@@ -2,8 +2,10 @@
 
 Authors list sources once, in front matter (the content model checks them); this writes them on the page as
 "Bronnen" / "Sources" with links (a printout shows each one's site, or its address where short), followed by
-"Laatst gecontroleerd" / "Volgende controle" dates in words, so the screen, the search index and a printout all
-show the same thing.
+"Laatst gecontroleerd" / "Volgende controle" dates in words and who checked the page (`reviewed_by`, a role), so the
+screen, the search index and a printout all show the same thing. Last comes "Klopt er iets niet?": how to report an
+error to the practice (`extra.practice` e-mail and phone in mkdocs.yml) and the promise to check it before the next
+review. Without a practice e-mail or phone it is left out: no address is ever invented.
 """
 
 from __future__ import annotations
@@ -22,12 +24,24 @@ LABELS = {
         "sources": "Bronnen",
         "last_reviewed": "Laatst gecontroleerd",
         "next_review": "Volgende controle",
+        "reviewed_by": "Gecontroleerd door",
+        "report": "Klopt er iets niet?",
+        "report.email": "Mail naar",
+        "report.phone": "Bel",
+        "report.or": "of",
+        "report.promise": "Zet erbij om welke pagina het gaat. We bekijken elke melding vóór de volgende controle.",
         "months": "januari februari maart april mei juni juli augustus september oktober november december",
     },
     "en": {
         "sources": "Sources",
         "last_reviewed": "Last reviewed",
         "next_review": "Next review",
+        "reviewed_by": "Checked by",
+        "report": "Something wrong?",
+        "report.email": "Email",
+        "report.phone": "call",
+        "report.or": "or",
+        "report.promise": "Say which page it is about. We look at every report before the next review.",
         "months": "January February March April May June July August September October November December",
     },
 }
@@ -50,6 +64,26 @@ def print_address(url: str) -> str:
     return host
 
 
+def report_error(practice, labels: dict) -> str:
+    """"Klopt er iets niet?" with the practice's e-mail and phone as links, or "" when it has neither."""
+    practice = practice or {}
+    ways = []
+    if practice.get("email"):
+        email = html.escape(practice["email"].strip())
+        ways.append(f'{labels["report.email"]} <a href="mailto:{email}">{email}</a>')
+    if practice.get("phone"):
+        phone = practice["phone"].strip()
+        dial = html.escape(re.sub(r"[\s-]", "", phone))
+        ways.append(f'{labels["report.phone"]} <a href="tel:{dial}">{html.escape(phone)}</a>')
+    if not ways:
+        return ""
+    how = f" {labels['report.or']} ".join(ways)
+    return (
+        f'<p class="report-error" data-pagefind-ignore>\n<strong>{labels["report"]}</strong> {how}. '
+        f"{labels['report.promise']}\n</p>\n"
+    )
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("type") == "page":
         return markdown
@@ -67,6 +101,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         f"## {labels['sources']} {{ data-pagefind-ignore #bronnen }}\n\n<ul data-pagefind-ignore>\n{sources}\n</ul>\n\n"
         f'<p class="review-dates" data-pagefind-ignore>\n'
         f"<strong>{labels['last_reviewed']}:</strong> {long_date(page.meta['last_reviewed'], labels)}<br>\n"
-        f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}\n"
-        f"</p>\n"
+        f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}<br>\n"
+        f"<strong>{labels['reviewed_by']}:</strong> {html.escape(page.meta['reviewed_by'].strip())}\n"
+        f"</p>\n\n"
+        f"{report_error(config.extra.get('practice'), labels)}"
     )
