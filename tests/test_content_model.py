@@ -81,6 +81,13 @@ BROKEN = [
      "docs/rugpijn-na-het-lopen.md: FAQ question \"Helpt warmte?\" has no explicit id"),
     ("FAQ ids differ", ENGLISH, "### Does heat help? { #warmte }", "### Does heat help? { #heat }",
      "docs/rugpijn-na-het-lopen.en.md: FAQ ids ['stoppen', 'heat'] differ from docs/rugpijn-na-het-lopen.md"),
+    ("advice written twice", ARTICLE, "Warmte kan helpen.",
+     "Warmte kan helpen. Een warme douche maakt een stijve rug een beetje losser en soepeler.\n\n"
+     "### Helpt een douche? { #douche }\n\nJa. Een warme douche maakt een stijve rug een beetje losser en soepeler.",
+     "docs/rugpijn-na-het-lopen.md: sections #warmte and #douche both say \"een warme douche maakt een stijve rug …\": "
+     "say it in one of them and link to it from the other"),
+    ("no reviewer", ENGLISH, "reviewed_by: Independent medical editor (general practice and physiotherapy)\n", "",
+     "docs/rugpijn-na-het-lopen.en.md: front matter field 'reviewed_by' is missing"),
     ("broken link", ARTICLE, "Korte uitleg.", "Korte uitleg, zie [elders](bestaat-niet.md).",
      "Doc file 'rugpijn-na-het-lopen.md' contains a link 'bestaat-niet.md', but the target is not found"),
     ("broken anchor", ARTICLE, "Korte uitleg.", "Korte uitleg, zie [elders](door-de-rug-gaan.md#bestaat-niet).",

@@ -4,7 +4,8 @@ Front matter (read strictly from the files by front_matter.py, once per build be
 every page needs a `title` and a `description` (50-160 characters) as text. Every page is an article unless its
 front matter says `type: page`; an article also needs ISO dates `last_reviewed` (not after today) and
 `next_review` (after `last_reviewed`, at most 3 years later), the `condition` it is about (its name in the page's
-language, for the structured data), a non-empty `keywords` list, and a `sources` list of title + https:// URL.
+language, for the structured data), who checked it (`reviewed_by`, a role such as "huisarts"), a non-empty
+`keywords` list, and a `sources` list of title + https:// URL.
 `javascript:` is refused in every value and in every link of the page. A page and its translation have the same `type`, and an article and its
 translation the same review dates. From 60 days before a `next_review` the build prints a notice per page (the
 strict build still passes); every overdue page is listed in one error. "Today" comes from front_matter.today()
@@ -14,6 +15,7 @@ The rendered page (what the reader sees, so nothing in a code block counts): one
 "In het kort" summary (`!!! summary`) right after the title (an intro goes inside it), the three urgency cards (hooks/urgency.py), and a
 "## ... { #veelgestelde-vragen }" section whose `###` questions each have text and an explicit id that no other
 question or section uses. An English page's FAQ ids must equal its Dutch page's. A `type: page` has no FAQ section.
+No two sections of a page share a long run of words (one place per piece of advice: patient_info.duplicate_advice).
 
 The practice in mkdocs.yml (`extra.practice`) is checked too: text fields, the phone number in quotes, an https://
 website.
@@ -30,6 +32,7 @@ from urllib.parse import urlsplit
 from faq_markdown import FAQ_ID, fail, faq_questions
 from front_matter import counterpart, read, today
 from mkdocs.plugins import get_plugin_logger
+from patient_info.duplicate_advice import first_shared_run
 
 log = get_plugin_logger("content_model")
 
@@ -131,6 +134,7 @@ def check_sources(meta: dict, src_path: str) -> None:
 def check_article_meta(meta: dict, src_path: str, now: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The article fields; returns (last_reviewed, next_review)."""
     check_text(meta, "condition", src_path)
+    check_text(meta, "reviewed_by", src_path)
     last_reviewed = check_date(meta, "last_reviewed", src_path)
     next_review = check_date(meta, "next_review", src_path)
     if last_reviewed > now:
@@ -396,10 +400,22 @@ def on_files(files, config):
     return files
 
 
+def check_one_place_per_advice(markdown: str, src_path: str) -> None:
+    """Two sections of one page may not say the same thing twice (patient_info.duplicate_advice)."""
+    shared = first_shared_run(markdown)
+    if shared is not None:
+        raise fail(
+            src_path,
+            f"sections #{shared.first} and #{shared.second} both say \"{shared.words} …\": say it in one of them "
+            f"and link to it from the other",
+        )
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    src_path = source_name(page, config)
+    check_one_place_per_advice(markdown, src_path)
     if page.meta.get("type") == "page":
         return markdown
-    src_path = source_name(page, config)
     # The sitemap's lastmod (MkDocs' page.update_date) is the date the article was last reviewed.
     page.update_date = check_date(page.meta, "last_reviewed", src_path).isoformat()
     own_ids = [question.id for question in faq_questions(markdown, src_path)]
