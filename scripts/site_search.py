@@ -61,8 +61,9 @@ def type_query(page, query: str, delay_ms: int = 20) -> float:
 
 def read_results(page, settle_ms: int = 300, timeout_s: float = 10.0) -> list[list[str]]:
     """The rendered results once they stop changing: one list of absolute hrefs per page group, the page's own
-    link first, then its best sections (collapsed "more" sections left out)."""
-    read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item:not(.search-fallback)')]
+    link first, then its best sections (collapsed "more" sections left out); a red flag's card is a group of one
+    link. The help message and "not here" are no results (fallback_shown, elsewhere_shown)."""
+    read = """() => [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item:not(.search-fallback):not(.search-elsewhere)')]
         .map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')].map(a => a.href))"""
     # The site's search says which query the list answers: wait for the typed one. Material's search (the
     # benchmark's baseline) does not: wait for a list that stops changing.
@@ -77,7 +78,7 @@ def read_results(page, settle_ms: int = 300, timeout_s: float = 10.0) -> list[li
             last, stable_since = current, time.monotonic()
         elif time.monotonic() - stable_since >= settle_ms / 1000:
             answered = page.evaluate(state)
-            if current or (answered == "answered" and fallback_shown(page)):
+            if current or (answered == "answered" and (fallback_shown(page) or elsewhere_shown(page))):
                 if answered in ("answered", "material"):
                     return current
         page.wait_for_timeout(50)
@@ -87,6 +88,11 @@ def read_results(page, settle_ms: int = 300, timeout_s: float = 10.0) -> list[li
 def fallback_shown(page) -> bool:
     """The "nothing found" help (links to the topics, the FAQ overview and the urgency advice) is on screen."""
     return page.locator(".md-search-result__list > .search-fallback").is_visible()
+
+
+def elsewhere_shown(page) -> bool:
+    """The "not here" message (a topic the site does not cover) is on screen."""
+    return page.locator(".md-search-result__list > .search-elsewhere").is_visible()
 
 
 def top_result(groups: list[list[str]], language_root: str) -> str | None:
@@ -103,3 +109,25 @@ def strip_highlight(href: str) -> str:
     address, _, anchor = href.partition("#")
     address = address.split("?", 1)[0]
     return f"{address}#{anchor}" if anchor else address
+
+
+def flagged_lines(page) -> list[tuple[str, list[str]]]:
+    """The red-flag cards the search shows first: (level, [flagged urgency item ids]) per card, in order."""
+    return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__list > li.search-urgency')]
+        .map(item => [item.dataset.urgencyLevel, [...item.querySelectorAll('[data-urgency-item] > mark')]
+        .map(mark => mark.parentElement.dataset.urgencyItem)])""")
+
+
+def first_item_kind(page) -> str | None:
+    """What the reader sees first: 'urgency' (a red flag's card), 'elsewhere' ("not here"), 'fallback' (nothing
+    found) or 'result'; None for an empty list."""
+    return page.evaluate("""() => { const first = document.querySelector('.md-search-result__list > li');
+        if (!first) return null;
+        for (const kind of ['urgency', 'elsewhere', 'fallback']) if (first.classList.contains('search-' + kind)) return kind;
+        return 'result'; }""")
+
+
+def elsewhere_topics(page) -> list[tuple[str, str]]:
+    """The "not here" message's topics: (topic id, the address it sends the reader to)."""
+    return page.evaluate("""() => [...document.querySelectorAll('.search-elsewhere [data-elsewhere-topic]')]
+        .map(line => [line.dataset.elsewhereTopic, line.querySelector('a').href])""")

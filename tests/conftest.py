@@ -111,6 +111,8 @@ def make_fixture_project(project: Path) -> Path:
     for slug in ("rugpijn-na-het-lopen", "door-de-rug-gaan"):
         shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
         shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")
+    # The patients' words per section name the real articles' sections: here, the fixture article's.
+    shutil.copy(FIXTURES / "section-words.yml", docs / "_shared" / "section-words.yml")
     return project
 
 

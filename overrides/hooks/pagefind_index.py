@@ -11,6 +11,10 @@
   `search/words-<lang>.json`: the words the indexed text uses, the irregular forms and synonyms and extra stop
   words of overrides/search-words.yml, lunr's stop words, and the pages the "nothing found" message links to.
   assets/javascripts/search.js reads it.
+- The words patients use (issue 26, patient_info/search_data.py): each urgency item's search words (red flags: the
+  card first, with the line marked), the topics the site does not cover (docs/_shared/not-covered.yml: "not here"
+  first) go into the same file; each section's own words (docs/_shared/section-words.yml) are written into the built
+  section as hidden text weighed like a heading.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ from faq_markdown import FAQ_ID
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
+from patient_info.duplicate_advice import sections_of
+from patient_info.search_data import DataError, hidden_words_html, not_covered, red_flags, section_words
+from urgency import DATA_FILE as URGENCY_FILE
+from urgency import load_urgency_data
 
 # Pages a reader who typed nothing the site knows is sent to, besides the articles themselves.
 OVERVIEW = "veelgestelde-vragen"
@@ -47,7 +55,11 @@ STOP_WORDS = {
     "en": ("workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
 }
 WORD_LISTS = Path(__file__).parent.parent / "search-words.yml"  # irregular forms, synonyms, more stop words
+# The hidden words a section carries weigh as much as an h3 (a FAQ question) in Pagefind's default weights.
+SECTION_WORDS_WEIGHT = 5
+SECTION_HEADING = re.compile(r'(<h([23]) id="([^"]+)"[^>]*>.*?</h\2>)', re.DOTALL)
 vocabulary: dict[str, set[str]] = {}
+patient_words: dict[str, dict] = {}
 articles: dict[str, list[dict]] = {}
 overview: dict[str, dict] = {}
 
@@ -64,6 +76,41 @@ def is_article(page) -> bool:
     return page.meta.get("type", "article") != "page" and page.file.src_uri not in ("index.md", "index.en.md")
 
 
+def article_ids(docs_dir: Path, slug: str) -> set[str] | None:
+    """The section and FAQ answer ids of an article (its Dutch source), or None if there is no such article."""
+    path = docs_dir / f"{slug}.md"
+    if not path.is_file() or "\ntype: page" in path.read_text(encoding="utf-8").split("\n---", 2)[1]:
+        return None
+    return {name for name, _ in sections_of(path.read_text(encoding="utf-8"))}
+
+
+def on_config(config):
+    """The patients' words, read and checked once per language build: one clear line when a file is wrong."""
+    docs_dir = Path(config.docs_dir)
+    try:
+        patient_words["flags"] = red_flags(load_urgency_data(config.docs_dir), f"{docs_dir.name}/{URGENCY_FILE}")
+        patient_words["elsewhere"] = not_covered(docs_dir)
+        patient_words["sections"] = section_words(docs_dir, lambda slug: article_ids(docs_dir, slug))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def with_section_words(html_text: str, slug: str, language: str) -> str:
+    """Each section and FAQ answer of the article followed by its patients' words, hidden."""
+    words = patient_words["sections"].get(slug, {})
+
+    def add(match: re.Match) -> str:
+        own = words.get(match.group(3))
+        return match.group(1) + (hidden_words_html(own[language], SECTION_WORDS_WEIGHT) if own else "")
+
+    return SECTION_HEADING.sub(add, html_text)
+
+
+def slug_of(page) -> str:
+    return page.file.src_uri.split(".")[0]
+
+
 def on_page_content(html_text, page, config, files):
     language = language_of(page)
     if page.file.src_uri.split(".")[0] == OVERVIEW:
@@ -78,7 +125,9 @@ def on_page_content(html_text, page, config, files):
                            hook="pagefind_index.py", what="the FAQ heading", where=page.file.src_uri, count=1)
     sources = SOURCES.search(html_text)  # sources and review dates: not what a reader searches
     body = html_text[: sources.start()] if sources else html_text
-    vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + " " + keywords))
+    own_words = " ".join(" ".join(section[language]) for section in
+                         patient_words["sections"].get(slug_of(page), {}).values()).replace("*", "")
+    vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + f" {keywords} {own_words}"))
     articles.setdefault(language, []).append({"title": page.title, "url": page.url})
     # A hidden block, not a paragraph: nothing that styles, prints or measures the article's paragraphs sees it.
     # It also gives Pagefind the description, which a result shows under the title when the title and summary
@@ -96,6 +145,9 @@ def on_post_page(output, page, config):
     article's layout (`.md-typeset > p`, the title row) stays as Material and site.css make it."""
     if not is_article(page):
         return output
+    # The patients' words go in last, into the finished page, so that no other step (the FAQ's structured data,
+    # the content checks) reads them as the article's text.
+    output = with_section_words(output, slug_of(page), language_of(page))
     return substitute(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", output, hook="pagefind_index.py",
                       what="Material's <article> element", where=page.file.dest_uri, count=1)
 
@@ -133,6 +185,9 @@ def write_words(site: Path, language: str) -> None:
         "stop": sorted(set(stop_words(language)) | set(lists["stop_words"])),
         # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
         "pages": sorted(articles.get(language, []), key=lambda page: page["url"]) + [overview[language]],
+        # Red flags (the urgency items' words) and the topics the site does not cover.
+        "flags": patient_words["flags"][language],
+        "elsewhere": patient_words["elsewhere"][language],
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,13 @@
  * The sections are ranked by the words they hold and where (findPages; Pagefind's own first sub-result is often
  * the page's opening rather than the best match). A result link carries ?h=word&h=word (no stop words), which
  * site.js highlights.
+ *
+ * Before the results, two kinds of answer come from the same file (patients' words, patient_info/search_data.py):
+ * - a red flag: a query that holds the words patients use for an item of the urgency advice ("kan niet plassen")
+ *   shows that level's card first, the item's line marked; its link opens the advice with the line marked
+ *   (?flag=id, site.js);
+ * - not here: a query about a topic the site does not cover ("kniepijn") says so, with where to look instead and
+ *   the urgency advice; the back-pain results follow only when the query is also about the back.
  */
 
 const dialog = document.querySelector("[data-site-search]");
@@ -98,6 +105,35 @@ function stemOf(word) {
 function headOf(word) {
   const ends = sorted.filter((candidate) => candidate.length > word.length && candidate.endsWith(word));
   return ends.length ? spelling.get(ends.reduce((a, b) => (b.length < a.length ? b : a))) : null;
+}
+
+/* Patients' words (red flags, topics not covered): every word of a phrase is a word of the query; a word ending in
+   * also matches longer words, one of 5+ letters also a typo of it (the first letter right). */
+const queryWords = (query) => (query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []).map(plain);
+function wordMatches(typed, wanted) {
+  const word = wanted.replace(/\*$/, "");
+  return typed === word || (word !== wanted && typed.startsWith(word))
+    || (word.length >= 5 && typed[0] === word[0] && oneEditApart(typed, word));
+}
+// The query words a phrase holds (their positions), or null when it does not hold every word of the phrase.
+function phraseIn(typed, phrase) {
+  const held = phrase.map((wanted) => typed.findIndex((word) => wordMatches(word, wanted)));
+  return held.includes(-1) ? null : held;
+}
+// The positions of the query words that any of the phrases holds (empty: none).
+const heldBy = (typed, phrases) => new Set(phrases.flatMap((phrase) => phraseIn(typed, phrase) || []));
+
+function redFlags(typed) {
+  return site.flags.filter((flag) => heldBy(typed, flag.phrases).size);
+}
+
+// The topics the query is about that the site does not cover; one whose words another's hold too is left out
+// ("shoulder blades" is not about the shoulder).
+function elsewhere(typed) {
+  const found = site.elsewhere.topics.map((topic) => ({ topic, held: heldBy(typed, topic.phrases) }))
+    .filter(({ held }) => held.size);
+  return found.filter(({ held }) => !found.some((other) => other.held.size > held.size
+    && [...held].every((index) => other.held.has(index)))).map(({ topic }) => topic);
 }
 
 const stop = new Set(site.stop.map(plain));
@@ -252,6 +288,61 @@ function link(url, words, title, paragraph, isPage) {
   return anchor;
 }
 
+// The advice's address on an article, the flagged lines marked there (site.js).
+function adviceLink(flags) {
+  const address = new URL(site.pages[0].url, root);
+  address.search = new URLSearchParams(flags.map((flag) => ["flag", flag.id])).toString();
+  if (flags[0].level !== "appointment") { address.hash = URGENCY; }
+  return address.href;
+}
+
+// One card per level the query's red flags belong to, most urgent first: the level's heading, its flagged lines.
+function flagItems(flags) {
+  const levels = [...new Set(flags.map((flag) => flag.level))];
+  return levels.map((level) => {
+    const own = flags.filter((flag) => flag.level === level);
+    const item = element("li", `md-search-result__item search-urgency search-urgency--${level}`);
+    item.dataset.urgencyLevel = level;
+    const anchor = element("a", "md-search-result__link");
+    anchor.href = adviceLink(own);
+    anchor.tabIndex = -1;
+    const article = element("article", "md-search-result__article md-typeset");
+    article.append(element("h2", "", own[0].heading));
+    for (const flag of own) {
+      const line = element("p");
+      line.dataset.urgencyItem = flag.id;
+      line.append(element("mark", "", flag.text));
+      article.append(line);
+    }
+    anchor.append(article);
+    item.append(anchor);
+    return item;
+  });
+}
+
+// "Not here": what the site does not cover, where to look instead, and when to call.
+function elsewhereItem(topics) {
+  const item = element("li", "md-search-result__item search-elsewhere");
+  const article = element("article", "md-search-result__article md-typeset");
+  article.append(element("h2", "", output.dataset.searchElsewhere));
+  for (const topic of topics) {
+    const line = element("p", "", output.dataset.searchElsewhereText.replace("#", topic.name) + " ");
+    line.dataset.elsewhereTopic = topic.id;
+    const anchor = element("a", "search-elsewhere__link", topic.link_title);
+    anchor.href = topic.link;
+    line.append(anchor);
+    article.append(line);
+  }
+  const urgent = topics.some((topic) => topic.urgency);
+  const line = element("p", "", urgent ? output.dataset.searchElsewhereUrgent + " " : "");
+  const anchor = element("a", "search-elsewhere__urgency", output.dataset.searchUrgency);
+  anchor.href = new URL(site.pages[0].url + "#" + URGENCY, root).href;
+  line.append(anchor);
+  article.append(line);
+  item.append(article);
+  return item;
+}
+
 function showFallback() {
   meta.textContent = output.dataset.searchNone;
   const item = element("li", "md-search-result__item search-fallback");
@@ -296,17 +387,24 @@ async function answer() {
     list.replaceChildren();
     return;
   }
-  const words = understand(query);
+  const typed = queryWords(query);
+  const flags = redFlags(typed);
+  const topics = elsewhere(typed);
+  // About a topic the site does not cover, and not about the back: only "not here" (and any red flag).
+  const onlyElsewhere = topics.length && !heldBy(typed, site.elsewhere.back).size;
+  const words = onlyElsewhere ? [] : understand(query);
   const pages = words.length ? await findPages(words) : [];
   const stops = stopWordsOf(words);
   const marked = words.filter((word) => !stops(word));
   if (field.value.trim() !== query) { return; } // the reader typed on: the next turn answers
   answered = query;
   output.dataset.query = query; // what the list answers (tests and benchmarks wait for it)
-  if (!pages.length) { showFallback(); return; } // never an empty list
-  meta.textContent = pages.length === 1 ? translations["search.result.one"]
+  if (!pages.length && !flags.length && !topics.length) { showFallback(); return; } // never an empty list
+  meta.textContent = !pages.length ? (flags.length ? flags[0].heading : output.dataset.searchElsewhere)
+    : pages.length === 1 ? translations["search.result.one"]
     : translations["search.result.other"].replace("#", pages.length);
-  list.replaceChildren(...pages.map(({ data, sections }) => {
+  list.replaceChildren(...flagItems(flags), ...(topics.length ? [elsewhereItem(topics)] : []),
+    ...pages.map(({ data, sections }) => {
     const item = element("li", "md-search-result__item");
     // Under the page's title: the words found in its title and summary, else its description (the hidden
     // keywords before the title are no sentence to show).

@@ -2,7 +2,8 @@
  * Rug in beweging's own behaviour, one file (one request), loaded before Material's bundle (overrides/main.html).
  * 1. Search (overrides/partials/search.html, assets/javascripts/search.js): nothing of it loads with the page.
  *    The dialog opens as Material's did (header button, "/", "s" or "f", focus on the field); the search module
- *    and its data load when it opens. A page opened from a search result (?h=word&h=word) highlights those words.
+ *    and its data load when it opens. A page opened from a search result (?h=word&h=word) highlights those words;
+ *    one opened from a red flag (?flag=id) marks that line of the urgency advice.
  * 2. Patient handout (overrides/main.html; print rules in assets/stylesheets/site.css).
  * 3. The language switch keeps the section you are reading.
  * 4. The home page's search field opens the header's search (overrides/home.html).
@@ -41,6 +42,16 @@
         field.focus();
       }
     });
+  }
+
+  // Opened from a red flag in the search (?flag=id&flag=id): those lines of the urgency advice are marked, and the
+  // first is brought into view (search.js; the lines' ids are docs/_shared/urgency.yml's).
+  var flags = new URLSearchParams(location.search).getAll("flag");
+  var flagged = Array.prototype.filter.call(document.querySelectorAll(".urgency-cards [data-urgency-item]"),
+    function (line) { return flags.indexOf(line.getAttribute("data-urgency-item")) !== -1; });
+  flagged.forEach(function (line) { line.classList.add("urgency__item--flagged"); });
+  if (flagged.length) {
+    flagged[0].scrollIntoView({ block: "center" });
   }
 
   // Opened from a search result (?h=word&h=word): Pagefind's highlighter marks those words in the article (its

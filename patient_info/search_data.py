@@ -1,0 +1,182 @@
+"""What the search knows besides the indexed text: the words patients use (issue 26), as data, checked.
+
+Three kinds, each written once, in YAML, in both languages:
+
+- **red flags**: every item of the urgency advice (docs/_shared/urgency.yml) carries `search: {nl: [...], en: [...]}`,
+  the words patients use for it ("kan niet plassen", "doof afvegen"). Required on the levels `emergency` and `now`
+  (a new red flag is searchable the day it is added), optional on `appointment`. A query that holds one of them
+  shows that level's card first, with the item's line marked.
+- **not covered**: docs/_shared/not-covered.yml, body parts and topics the site does not cover (knee, neck, ...),
+  each with its words and where to look instead, and `back_words`: the words that make a query also about the back.
+- **section words**: docs/_shared/section-words.yml, per article and section or FAQ answer id, the words patients use
+  for it; the build writes them into the section as hidden text that the search weighs like a heading.
+
+A phrase is one or more words; a query matches it when every word of the phrase is a word of the query. A word that
+ends with `*` also matches longer words that start with it ("plas*": "plassen", "plast"); a word of 5 or more letters
+also matches a query word one typo away with the same first letter (search.js does the matching). This module
+loads and checks the data and shapes what search.js reads; it knows nothing of MkDocs: an error is a `DataError`
+whose text names the file and the problem, which the build shows as one line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import escape
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("nl", "en")
+NOT_COVERED = "_shared/not-covered.yml"
+SECTION_WORDS = "_shared/section-words.yml"
+# Levels whose every item must carry search words (docs/_shared/urgency.yml).
+SEARCH_REQUIRED = ("emergency", "now")
+PHRASE_WORD = re.compile(r"^[\w'’-]+\*?$")
+HTTPS = re.compile(r"^https://[^\s\"'<>]+$")
+
+
+class DataError(ValueError):
+    """A data file that cannot be used: the message is one line, "file: problem"."""
+
+
+def read_yaml(docs_dir: Path, name: str):
+    path = Path(docs_dir) / name
+    where = f"{Path(docs_dir).name}/{name}"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig")), where
+    except FileNotFoundError:
+        raise DataError(f"{where}: missing") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise DataError(f"{where}: is not valid YAML: {' '.join(str(error).split())}") from None
+
+
+def phrases(value, where: str, what: str, seen: set[str] | None = None) -> list[str]:
+    """A non-empty list of phrases: each one or more words of letters (a last `*` allowed), none twice. `seen`
+    collects them across the file, so one phrase cannot mean two things."""
+    if not isinstance(value, list) or not value:
+        raise DataError(f"{where}: {what} must be a non-empty list of words")
+    result = []
+    for phrase in value:
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise DataError(f"{where}: {what} has an empty entry")
+        normal = " ".join(phrase.lower().split())
+        if not all(PHRASE_WORD.match(word) for word in normal.split()) or not tokens(normal):
+            raise DataError(f"{where}: {what}: '{phrase}' may hold only words (a * only at a word's end)")
+        if normal in result or (seen is not None and normal in seen):
+            raise DataError(f"{where}: {what}: '{phrase}' is listed twice")
+        result.append(normal)
+    if seen is not None:
+        seen.update(result)
+    return result
+
+
+def tokens(phrase: str) -> list[str]:
+    """A phrase as search.js compares it with a query: lower case, accents off, words of 2+ letters or digits
+    (as search.js splits a query), each keeping a last `*`."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", phrase.lower()) if not unicodedata.combining(c))
+    return re.findall(r"[^\W_]{2,}\*?", plain)
+
+
+def both_languages(owner, where: str, what: str, seen: dict[str, set[str]] | None = None) -> dict[str, list[str]]:
+    if not isinstance(owner, dict):
+        raise DataError(f"{where}: {what} must have 'nl' and 'en' word lists")
+    return {language: phrases(owner.get(language), where, f"{what} '{language}'",
+                              None if seen is None else seen.setdefault(language, set()))
+            for language in LANGUAGES}
+
+
+# --- Red flags: the urgency items' search words ----------------------------------------------------------------------
+
+
+def red_flags(urgency: dict, where: str) -> dict[str, list[dict]]:
+    """Per language, each urgency item that carries search words: its level, id, text and phrases, most urgent
+    level first (the order of the data)."""
+    flags: dict[str, list[dict]] = {language: [] for language in LANGUAGES}
+    seen: dict[str, set[str]] = {}
+    for level in urgency["levels"]:
+        for item in level["items"]:
+            what = f"item '{item['id']}' search words"
+            if "search" not in item:
+                if level["id"] in SEARCH_REQUIRED:
+                    raise DataError(f"{where}: item '{item['id']}' has no search words (field 'search', nl and en): "
+                                    f"every {level['id']} item needs the words patients use for it")
+                continue
+            words = both_languages(item["search"], where, what, seen)
+            for language in LANGUAGES:
+                flags[language].append({"level": level["id"], "id": item["id"], "text": " ".join(item[language].split()),
+                                        "heading": level[language]["heading"],
+                                        "phrases": [tokens(phrase) for phrase in words[language]]})
+    return flags
+
+
+# --- Topics the site does not cover ------------------------------------------------------------------------------------
+
+
+def not_covered(docs_dir: Path) -> dict[str, dict]:
+    """docs/_shared/not-covered.yml, checked: per language the topics (id, name, phrases, where to look instead,
+    whether it points to the urgency advice too) and the words that make a query about the back."""
+    data, where = read_yaml(docs_dir, NOT_COVERED)
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
+        raise DataError(f"{where}: must hold 'back_words' and 'topics', a list of topics")
+    back = both_languages(data.get("back_words"), where, "'back_words'")
+    result = {language: {"back": [tokens(phrase) for phrase in back[language]], "topics": []}
+              for language in LANGUAGES}
+    ids: set[str] = set()
+    seen: dict[str, set[str]] = {}
+    for number, topic in enumerate(data["topics"], 1):
+        if not isinstance(topic, dict) or not isinstance(topic.get("id"), str) or not topic["id"].strip():
+            raise DataError(f"{where}: topic {number} has no id")
+        name = f"topic '{topic['id']}'"
+        if topic["id"] in ids:
+            raise DataError(f"{where}: {name}: the id is used twice")
+        ids.add(topic["id"])
+        words = both_languages(topic.get("words"), where, f"{name} words", seen)
+        urgency = topic.get("urgency", False)
+        if not isinstance(urgency, bool):
+            raise DataError(f"{where}: {name}: 'urgency' must be true or false")
+        for language in LANGUAGES:
+            texts = topic.get(language)
+            if not isinstance(texts, dict):
+                raise DataError(f"{where}: {name} has no '{language}' texts (name, link_title, link)")
+            for key in ("name", "link_title", "link"):
+                if not isinstance(texts.get(key), str) or not texts[key].strip():
+                    raise DataError(f"{where}: {name} has no '{language}' text '{key}'")
+            if not HTTPS.match(texts["link"].strip()):
+                raise DataError(f"{where}: {name} '{language}' link must be an https:// address")
+            result[language]["topics"].append({
+                "id": topic["id"], "name": texts["name"].strip(), "link_title": texts["link_title"].strip(),
+                "link": texts["link"].strip(), "urgency": urgency,
+                "phrases": [tokens(phrase) for phrase in words[language]]})
+    return result
+
+
+# --- Patients' words per section ----------------------------------------------------------------------------------------
+
+
+def section_words(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """docs/_shared/section-words.yml, checked against the articles: {slug: {section id: {nl: [...], en: [...]}}}.
+    `sections_of(slug)` gives the ids an article has (its sections and FAQ answers); an unknown article or id is
+    an error, so words cannot outlive the section they were written for."""
+    data, where = read_yaml(docs_dir, SECTION_WORDS)
+    if not isinstance(data, dict) or not data:
+        raise DataError(f"{where}: must map each article to its sections' words")
+    result = {}
+    for slug, sections in data.items():
+        known = sections_of(slug)
+        if known is None:
+            raise DataError(f"{where}: '{slug}' is no article")
+        if not isinstance(sections, dict) or not sections:
+            raise DataError(f"{where}: '{slug}' must map section ids to words")
+        result[slug] = {}
+        for section, words in sections.items():
+            if section not in known:
+                raise DataError(f"{where}: '{slug}' has no section or FAQ answer '#{section}'")
+            result[slug][section] = both_languages(words, where, f"'{slug}#{section}'")
+    return result
+
+
+def hidden_words_html(words: list[str], weight: float) -> str:
+    """The hidden text a section carries for the search: the words without their `*`, weighed like a heading."""
+    text = " ".join(word.rstrip("*") for phrase in words for word in phrase.split())
+    return f'<div data-pagefind-weight="{weight}" data-section-words hidden>{escape(text)}</div>'

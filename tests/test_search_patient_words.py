@@ -1,0 +1,185 @@
+"""Search, third edition (issue 26): a red flag in a patient's own words opens the "when to call" card first with its
+line marked; a question about what the site does not cover says so and points elsewhere; the words are data
+(docs/_shared/urgency.yml, not-covered.yml, section-words.yml), checked with one clear build error each."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import ROOT, make_fixture_project, run_build
+from site_search import (elsewhere_topics, first_item_kind, flagged_lines, open_search, read_results, top_result,
+                         type_query)
+
+LANGUAGE_ROOT = {"nl": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+    for language, root in LANGUAGE_ROOT.items():
+        pages[language] = context.new_page()
+        open_search(pages[language], site_url + root)
+    yield pages
+    context.close()
+
+
+def search(page, query: str) -> list[list[str]]:
+    type_query(page, query)
+    return read_results(page)
+
+
+RED_FLAGS = [
+    ("nl", "ik kan ineens niet meer plassen", "now", "bladder-bowel"),
+    ("nl", "doof gevoel bij het afvegen", "now", "saddle-numbness"),
+    ("nl", "mijn been wordt slap en mijn voet sleept", "now", "leg-weakness"),
+    ("nl", "rugpijn en koorts", "now", "fever"),
+    ("nl", "rugpijn en pijn op de borst", "emergency", "chest-pain"),
+    ("en", "back pain and I can't hold my pee", "now", "bladder-bowel"),
+    ("en", "numbness down below", "now", "saddle-numbness"),
+    ("en", "back pain with a fever", "now", "fever"),
+    ("en", "losing weight and back pain", "appointment", "weight-loss"),
+]
+
+
+@pytest.mark.parametrize("language, query, level, item", RED_FLAGS, ids=[f"{c[0]}: {c[1]}" for c in RED_FLAGS])
+def test_a_red_flag_in_lay_words_opens_its_card_first_with_the_line_marked(search_pages, site_url, language, query,
+                                                                          level, item):
+    page = search_pages[language]
+    groups = search(page, query)
+    assert first_item_kind(page) == "urgency"
+    cards = flagged_lines(page)
+    assert cards[0][0] == level and item in cards[0][1], cards
+    # The card links to the advice on an article in the reader's language, with that line to mark.
+    address = urlsplit(groups[0][0])
+    assert address.path.startswith(urlsplit(site_url).path + LANGUAGE_ROOT[language])
+    assert item in parse_qs(address.query)["flag"]
+    assert (address.fragment == "wanneer-bellen") == (level != "appointment")
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOT)
+def test_the_flagged_line_is_marked_and_in_view_on_the_page_it_opens(browser, site_url, language):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + LANGUAGE_ROOT[language] + "door-de-rug-gaan/?flag=weight-loss")
+    line = page.locator(".urgency-cards .urgency__item--flagged")
+    assert line.count() == 1 and line.get_attribute("data-urgency-item") == "weight-loss"
+    box = line.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 844  # brought into view on a phone
+    page.close()
+
+
+NOT_COVERED = [
+    ("nl", "kniepijn na het hardlopen", "knee", "https://www.thuisarts.nl/knieklachten"),
+    ("nl", "nekpijn", "neck", "https://www.thuisarts.nl/nekpijn"),
+    ("en", "knee pain after running", "knee", "https://www.nhs.uk/conditions/knee-pain/"),
+    ("en", "headache after a long run", "headache", "https://www.nhs.uk/conditions/headaches/"),
+]
+
+
+@pytest.mark.parametrize("language, query, topic, link", NOT_COVERED, ids=[f"{c[0]}: {c[1]}" for c in NOT_COVERED])
+def test_a_topic_the_site_does_not_cover_says_so_with_where_to_look_and_no_back_pain_results(
+        search_pages, site_url, language, query, topic, link):
+    page = search_pages[language]
+    groups = search(page, query)
+    assert first_item_kind(page) == "elsewhere"
+    assert elsewhere_topics(page) == [[topic, link]]
+    # No answer about the back for a question that is not about the back; the urgency advice is linked.
+    assert top_result(groups, site_url + LANGUAGE_ROOT[language]) is None
+    urgency = page.locator(".search-elsewhere .search-elsewhere__urgency")
+    assert urlsplit(urgency.get_attribute("href")).fragment == "wanneer-bellen"
+
+
+@pytest.mark.parametrize("language, query", [("nl", "rugpijn en kniepijn na het hardlopen"),
+                                             ("en", "lower back and knee pain after running")])
+def test_a_query_about_the_back_and_a_topic_not_covered_gets_both(search_pages, site_url, language, query):
+    page = search_pages[language]
+    groups = search(page, query)
+    assert first_item_kind(page) == "elsewhere"
+    assert [topic for topic, _ in elsewhere_topics(page)] == ["knee"]
+    top = top_result(groups, site_url + LANGUAGE_ROOT[language])
+    assert top is not None and top.startswith("rugpijn-na-het-lopen/"), top
+
+
+@pytest.mark.parametrize("language, query, expect", [
+    ("nl", "knie naar je borst oefening", "#oefeningen"),  # a body part the exercises name is no "not here"
+    ("nl", "hoeveel nurofen mag ik per dag", "door-de-rug-gaan/#hoeveel-ibuprofen"),  # a brand name
+    ("en", "how much advil can i take", "door-de-rug-gaan/#hoeveel-ibuprofen"),
+])
+def test_ordinary_questions_get_no_card_and_no_not_here(search_pages, site_url, language, query, expect):
+    page = search_pages[language]
+    groups = search(page, query)
+    assert first_item_kind(page) == "result"
+    assert expect in top_result(groups, site_url + LANGUAGE_ROOT[language])
+
+
+def test_shoulder_blades_are_their_own_topic_and_point_to_the_urgency_advice(search_pages):
+    page = search_pages["en"]
+    search(page, "pain between my shoulder blades")
+    assert flagged_lines(page)[0] == ["appointment", ["upper-back-or-band"]]
+    assert [topic for topic, _ in elsewhere_topics(page)] == ["between-shoulder-blades"]
+    assert page.locator(".search-elsewhere").inner_text().count("heart") == 1
+
+
+def test_dutch_only_build_has_the_patients_words_in_dutch_only(dutch_only_site):
+    data = json.loads((dutch_only_site.site / "search" / "words-nl.json").read_text(encoding="utf-8"))
+    assert {flag["id"] for flag in data["flags"]} >= {"bladder-bowel", "saddle-numbness", "chest-pain"}
+    assert data["elsewhere"]["topics"][0]["link"].startswith("https://www.thuisarts.nl")
+    assert not (dutch_only_site.site / "search" / "words-en.json").exists()
+
+
+def test_section_words_are_hidden_and_not_part_of_the_faq_structured_data(site):
+    soup = site.page("door-de-rug-gaan/")
+    words = soup.select_one("h3#in-bed-blijven + [data-section-words]")
+    assert words is not None and words.has_attr("hidden") and "bedrust" in words.get_text()
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    faq = next(part for part in data["@graph"] if part["@type"] == "FAQPage") if "@graph" in data else data
+    assert "bedrust" not in json.dumps(faq, ensure_ascii=False)
+
+
+def edit(project, name, old, new):
+    path = project / "docs" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BAD_DATA = [
+    ("red flag without words", "_shared/urgency.yml",
+     '        search:\n          nl: ["kan niet plassen"', '        nowords:\n          nl: ["kan niet plassen"',
+     "docs/_shared/urgency.yml: item 'bladder-bowel' has no search words (field 'search', nl and en): every now item "
+     "needs the words patients use for it"),
+    ("red flag word listed twice", "_shared/urgency.yml", '["kan niet plassen", ', '["kan niet plassen", "kan niet plassen", ',
+     "docs/_shared/urgency.yml: item 'bladder-bowel' search words 'nl': 'kan niet plassen' is listed twice"),
+    ("empty red flag word", "_shared/urgency.yml", '["kan niet plassen", ', '["", ',
+     "docs/_shared/urgency.yml: item 'bladder-bowel' search words 'nl' has an empty entry"),
+    ("topic without English words", "_shared/not-covered.yml",
+     '      en: ["knee pain", ', '      english: ["knee pain", ',
+     "docs/_shared/not-covered.yml: topic 'knee' words 'en' must be a non-empty list of words"),
+    ("topic id twice", "_shared/not-covered.yml", "  - id: neck\n", "  - id: knee\n",
+     "docs/_shared/not-covered.yml: topic 'knee': the id is used twice"),
+    ("topic link not https", "_shared/not-covered.yml", "https://www.thuisarts.nl/nekpijn", "http://www.thuisarts.nl/nekpijn",
+     "docs/_shared/not-covered.yml: topic 'neck' 'nl' link must be an https:// address"),
+    ("a phrase with markup", "_shared/not-covered.yml", '"kniepijn", ', '"<b>kniepijn</b>", ',
+     "docs/_shared/not-covered.yml: topic 'knee' words 'nl': '<b>kniepijn</b>' may hold only words"),
+    ("section words for a section that does not exist", "_shared/section-words.yml", "  in-bed-blijven:\n",
+     "  in-bed-liggen:\n", "docs/_shared/section-words.yml: 'door-de-rug-gaan' has no section or FAQ answer '#in-bed-liggen'"),
+    ("section words not valid YAML", "_shared/section-words.yml", "door-de-rug-gaan:\n", "door-de-rug-gaan: [\n",
+     "docs/_shared/section-words.yml: is not valid YAML"),
+]
+
+
+@pytest.mark.parametrize("case, name, old, new, message", BAD_DATA, ids=[case[0] for case in BAD_DATA])
+def test_bad_patient_words_stop_the_build_with_one_line(tmp_path, case, name, old, new, message):
+    project = make_fixture_project(tmp_path / "project")
+    # The real articles and their section words (the fixture project has small articles of its own).
+    for source in [*(ROOT / "docs").glob("*-*.md"), ROOT / "docs" / "_shared" / "section-words.yml"]:
+        shutil.copy(source, project / "docs" / source.relative_to(ROOT / "docs"))
+    edit(project, name, old, new)
+    build = run_build(project, tmp_path / "out")
+    assert build.returncode != 0
+    assert message in build.log, build.log
+    assert "Traceback" not in build.log
