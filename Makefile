@@ -18,8 +18,10 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(INSTALLED) npm
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# The generator writes site/; the safety check then reads it, whatever generator wrote it (patient_info/safety_check.py).
 build: $(INSTALLED) npm
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m patient_info.safety_check site docs
 
 # The site plus its ready-made PDFs, site/handouts/<language>/<name>.pdf, printed by headless Chromium
 # (scripts/make_handouts.py). Only this build links the articles to their PDFs (HANDOUTS=true, see mkdocs.yml

@@ -53,13 +53,16 @@ from benchmark_site import build_once, make_project
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
-                         QUERIES, SECOND_FRESH_QUERIES, fallback_shown, open_search, read_results, top_result)
+                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, elsewhere_shown, fallback_shown, first_item_kind,
+                         flagged_lines, open_search, read_results, top_result)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "7a55812"  # the last commit with the lunr setup
 SETUPS = ("lunr", "pagefind")
 THROTTLE = 4
 SECOND_READER = ROOT / "benchmarks" / "search_heldout_second_reader.yml"
+# Issue 26's targets, judged on the third set's test half.
+THIRD_TARGETS = {"top_page": 0.95, "answer": 0.85, "red_flag": 1.0, "elsewhere": 1.0}
 TARGETS = {"top_page": 0.90, "exact": 0.85, "first_result_ms": 300, "first_result_ms_today": 100,
            "first_query_bytes": 150_000}
 
@@ -120,6 +123,15 @@ def query_sets() -> dict[str, dict[str, list[dict]]]:
         "fresh set": fresh,
         "second fresh set": second_fresh,
     }
+
+
+def third_sets() -> dict[str, dict[str, list[dict]]]:
+    """The third set's halves (issue 26): every query lists every answering section."""
+    if not THIRD_QUERIES.is_file():
+        return {}
+    third = yaml.safe_load(THIRD_QUERIES.read_text(encoding="utf-8"))
+    return {f"third set, {label}": {language: [q for q in items if q["half"] == half] for language, items in
+                                    third.items()} for half, label in (("tune", "tuning half"), ("test", "test half"))}
 
 
 def second_reader() -> str:
@@ -255,6 +267,72 @@ def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
     return tally
 
 
+def type_and_read(page, query: str) -> tuple[list[list[str]], float | None]:
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    page.wait_for_timeout(100)
+    field.press_sequentially(query[:-1], delay=20)
+    page.wait_for_timeout(200)
+    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
+    field.press(query[-1])
+    elapsed = page.evaluate("window.firstResult")
+    return read_results(page), elapsed
+
+
+def judge_third(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
+    """The third set, the issue's way: a query is answered when its first section is one of the sections that
+    answer it (or the same shared block on the other article); a red flag when the first thing shown is the card
+    of one of its urgency items, that line marked; a topic not covered when "not here" comes first (and, for a
+    query also about the back, results below it); and no question about the back gets "not here"."""
+    root = url + LANGUAGE_ROOT[language]
+    open_search(page, root)
+    page.wait_for_timeout(500)
+    tally = {"queries": len(items), "page_n": 0, "page_ok": 0, "answer_n": 0, "answer_ok": 0, "flag_n": 0,
+             "flag_ok": 0, "elsewhere_n": 0, "elsewhere_ok": 0, "back_help": 0, "unanswered": 0, "other_language": 0,
+             "times": [], "wrong": []}
+    for item in items:
+        groups, elapsed = type_and_read(page, item["query"])
+        links = [href for group in groups for href in group]
+        tally["other_language"] += sum(href.startswith(url + "en/") != (language == "en") for href in links)
+        kind, first = item["kind"], first_item_kind(page)
+        if kind == "unanswered":
+            tally["unanswered"] += 1
+            continue
+        if elapsed is not None:
+            tally["times"].append(elapsed)
+        if kind != "not-covered" and elsewhere_shown(page):
+            tally["back_help"] += 1
+            tally["wrong"].append(f"{item['query']} → \"not here\" for a question about the back")
+        if kind == "red-flag":
+            tally["flag_n"] += 1
+            cards = flagged_lines(page)
+            ok = first == "urgency" and bool(set(cards[0][1]) & set(item["urgency"]))
+            tally["flag_ok"] += ok
+            if not ok:
+                tally["wrong"].append(f"{item['query']} → {cards[:1] or first} (expected the card of {item['urgency']})")
+            continue
+        if kind == "not-covered":
+            tally["elsewhere_n"] += 1
+            ok = first == "elsewhere" and (bool(groups) == bool(item.get("about_back")))
+            tally["elsewhere_ok"] += ok
+            if not ok:
+                tally["wrong"].append(f"{item['query']} → {first}, {len(groups)} result groups (expected \"not here\""
+                                      f"{' and results' if item.get('about_back') else ' alone'})")
+            continue
+        answers = item.get("answers") or []
+        top = top_result(groups, root)
+        top = top if first == "result" else None  # a card or "not here" first is not the answer to this question
+        tally["page_n"] += 1
+        tally["answer_n"] += 1
+        page_ok = top is not None and top.split("#")[0] in {answer.split("#")[0] for answer in answers}
+        answer_ok = top in answers or any(same_block(site, language, top, answer) for answer in answers)
+        tally["page_ok"] += page_ok
+        tally["answer_ok"] += answer_ok
+        if not answer_ok:
+            tally["wrong"].append(f"{item['query']} → {top or first or 'nothing'} (answers: {', '.join(answers)})")
+    return tally
+
+
 def first_query(browser, url: str, server, site: Path, throttle: int) -> tuple[float | None, int]:
     """Fresh context: ms from the last keystroke of 'rug' (typed as a person types, from the moment the field got
     focus) to the first result (not the help message), and the gzip bytes of every file
@@ -306,6 +384,9 @@ def run(setups: list[str], articles: int, runs: int) -> dict:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             quality = {name: {language: judge(page, site, url, language, items) for language, items in sets.items()}
                        for name, sets in query_sets().items()}
+            if setup == "pagefind":
+                quality |= {name: {language: judge_third(page, site, url, language, items)
+                                   for language, items in sets.items()} for name, sets in third_sets().items()}
             page.close()
             server.shutdown()
             today = speed(browser, project, folder / f"speed-{setup}-real", "door-de-rug-gaan/", runs)
@@ -348,12 +429,15 @@ def report(measured: dict, articles: int, runs: int) -> str:
     for setup, data in measured.items():
         for name, languages in data["quality"].items():
             for language, t in languages.items():
+                if "answer_n" in t:
+                    continue  # the third set: its own table below
                 ms = f"{statistics.median(t['times']):.0f} ms" if t["times"] else "–"
                 lines.append(
                     f"| {setup} | {name} | {language} | {share(t['page_ok'], t['page_n'])} "
                     f"| {share(t['exact_ok'], t['exact_n'])} | {t['shared']} | {t['awaiting']} | {t['empty']} "
                     f"| {t['help']} "
                     f"| {share(t['unknown_ok'], t['unknown_n'])} | {t['other_language']} | {ms} |")
+    lines += third_table(measured.get("pagefind", {}).get("quality", {}))
     lines += ["", f"## Speed and bytes of the first query ({THROTTLE}x CPU throttling, median of {runs})", "",
               "An article opened in a fresh browser (nothing of the search loaded), the search field clicked and "
               "\"rug\" typed at 120 ms a key: the time from the last keystroke to the first rendered result (the "
@@ -384,11 +468,80 @@ def report(measured: dict, articles: int, runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def third_table(quality: dict) -> list[str]:
+    names = [name for name in quality if name.startswith("third set")]
+    if not names:
+        return []
+    lines = ["", "## Third set (issue 26): every answering section counts", "",
+             "Written blind by a helper from how patients ask, then given every section that answers each query, "
+             "then split once (tests/search_queries_third.yml). The search was tuned on the tuning half only; the "
+             "test half's wrong answers were not read while tuning.", "",
+             "| query set | language | right page first | an answering section first | red flag → its card first "
+             "| not covered → \"not here\" | questions about the back given \"not here\" | other-language results "
+             "| last key → result (median) |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name in names:
+        for language, t in quality[name].items():
+            ms = f"{statistics.median(t['times']):.0f} ms" if t["times"] else "–"
+            lines.append(f"| {name} | {language} | {share(t['page_ok'], t['page_n'])} | "
+                         f"{share(t['answer_ok'], t['answer_n'])} | {share(t['flag_ok'], t['flag_n'])} | "
+                         f"{share(t['elsewhere_ok'], t['elsewhere_n'])} | {t['back_help']} | {t['other_language']} | {ms} |")
+    return lines
+
+
+def third_targets(quality: dict) -> list[str]:
+    test = quality.get("third set, test half")
+    if not test:
+        return []
+    total = lambda key: sum(t[key] for t in test.values())  # noqa: E731
+    rate = lambda ok, n: total(ok) / max(1, total(n))  # noqa: E731
+    checks = [
+        (f"third set, test half: right page first ≥ {THIRD_TARGETS['top_page']:.0%}",
+         rate("page_ok", "page_n") >= THIRD_TARGETS["top_page"], f"{rate('page_ok', 'page_n'):.0%}"),
+        (f"third set, test half: an answering section first ≥ {THIRD_TARGETS['answer']:.0%}",
+         rate("answer_ok", "answer_n") >= THIRD_TARGETS["answer"], f"{rate('answer_ok', 'answer_n'):.0%}"),
+        ("third set, test half: every red flag opens its card first", total("flag_ok") == total("flag_n"),
+         f"{total('flag_ok')} of {total('flag_n')}"),
+        ("third set, test half: every topic not covered gets \"not here\"", total("elsewhere_ok") == total("elsewhere_n"),
+         f"{total('elsewhere_ok')} of {total('elsewhere_n')}"),
+        ("third set, test half: no question about the back gets \"not here\"", total("back_help") == 0,
+         f"{total('back_help')}"),
+    ]
+    return [f"- {'met' if ok else '**missed**'}: {what} ({figure})" for what, ok, figure in checks]
+
+
+def quality_only(names: list[str] | None) -> int:
+    """A quick look while tuning: this tree's answers on the named sets (default: the third set's tuning half),
+    with the wrong ones, printed; nothing written."""
+    from playwright.sync_api import sync_playwright
+
+    sets = {name: (judge, items) for name, items in query_sets().items()}
+    sets |= {name: (judge_third, items) for name, items in third_sets().items()}
+    chosen = names or ["third set, tuning half"]
+    with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
+        project = make_project(Path(temporary) / "real", None, ROOT)
+        site = Path(temporary) / "site"
+        build_once(project, site)
+        url, server = serve(site)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for name in chosen:
+            how, items = sets[name]
+            for language, queries in items.items():
+                t = how(page, site, url, language, queries)
+                figures = {key: t[key] for key in t if key not in ("times", "wrong")}
+                print(f"{name}, {language}: {figures}")
+                print("\n".join(f"  - {wrong}" for wrong in t["wrong"]))
+        browser.close()
+        server.shutdown()
+    return 0
+
+
 def targets(data: dict, articles: int, code: dict[str, int]) -> list[str]:
     """The targets met or missed; `code`: lines of search code per setup."""
     large, today = data["large"], data["today"]
     checks = []
-    # never tuned on, and only the first never looked at; the first fresh set was tuned on once its answers were read
+    # never tuned on, and only the first never looked at; issue 26 replaced the search code size target by words
+    # that are data (its own checks come from third_targets); the first fresh set was tuned on once its answers were read
     for name in ("second fresh set", "fresh set", "held-out, test half", "test half"):
         test = data["quality"].get(name)
         if not test:
@@ -414,11 +567,9 @@ def targets(data: dict, articles: int, code: dict[str, int]) -> list[str]:
          (today["ms"] or 1e9) <= TARGETS["first_result_ms_today"], f"{today['ms']:.0f} ms" if today["ms"] else "none"),
         (f"bytes for the first query ≤ {TARGETS['first_query_bytes'] / 1000:.0f} kB at {articles} articles",
          large["bytes"] <= TARGETS["first_query_bytes"], f"{large['bytes'] / 1000:,.1f} kB"),
-        ("search code smaller than lunr's", code["pagefind"] < code["lunr"],
-         f"{code['pagefind']} lines of code against {code['lunr']}"),
     ]
-    return [f"- {'met' if ok else '**missed**'}: {what}" + (f" ({figure})" if figure else "")
-            for what, ok, figure in checks]
+    return third_targets(data["quality"]) + [
+        f"- {'met' if ok else '**missed**'}: {what}" + (f" ({figure})" if figure else "") for what, ok, figure in checks]
 
 
 def main() -> int:
@@ -427,7 +578,12 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "search.md")
+    parser.add_argument("--quality-only", nargs="*", metavar="SET",
+                        help="only this tree's answers on these query sets (default: the third set's tuning half), "
+                             "printed; nothing written")
     args = parser.parse_args()
+    if args.quality_only is not None:
+        return quality_only(args.quality_only)
     measured = run(args.setup or list(SETUPS), args.articles, args.runs)
     # The figures of every setup measured, kept beside the report: `--setup pagefind` reports lunr's last figures.
     saved = args.output.with_suffix(".json")

@@ -131,8 +131,11 @@ def make_project(folder: Path, articles: int | None, source: Path = ROOT) -> Pat
         for start in range(0, articles, 10))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:\n(?:  - .*\n)+", "\nnav:\n  - index.md\n" + sections
-                    + "  - veelgestelde-vragen.md\n  - over-deze-site.md\n", config)
+                    + "  - veelgestelde-vragen.md\n  - over-deze-site.md\n  - toegankelijkheid.md\n", config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The patients' words per section name the real articles' sections: here, one generated article's.
+    (project / "docs" / "_shared" / "section-words.yml").write_text(
+        "onderwerp-001:\n  deel-1:\n    nl: [\"testwoord\"]\n    en: [\"testword\"]\n", encoding="utf-8")
     for page in ("index.md", "index.en.md"):  # the home page links to the real articles
         path = project / "docs" / page
         path.write_text(re.sub(r"\]\((?:rugpijn-na-het-lopen|door-de-rug-gaan)\.md\)", "](over-deze-site.md)",

@@ -16,6 +16,9 @@ PATIENT_QUERIES = QUERIES.with_name("search_queries_patients.yml")
 HELD_OUT_QUERIES = QUERIES.with_name("search_queries_heldout.yml")
 FRESH_QUERIES = QUERIES.with_name("search_queries_fresh.yml")  # blind; tuned on once its wrong answers were read
 SECOND_FRESH_QUERIES = QUERIES.with_name("search_queries_fresh2.yml")  # measured only, never tuned on
+# Issue 26: written blind with every answering section, red flags and topics not covered; split into a tuning half
+# and a test half that is only measured.
+THIRD_QUERIES = QUERIES.with_name("search_queries_third.yml")
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
