@@ -288,11 +288,10 @@ function link(url, words, title, paragraph, isPage) {
   return anchor;
 }
 
-// The advice's address on an article, the flagged lines marked there (site.js).
+// The advice's address on an article, the flagged lines marked there and brought into view (site.js).
 function adviceLink(flags) {
   const address = new URL(site.pages[0].url, root);
   address.search = new URLSearchParams(flags.map((flag) => ["flag", flag.id])).toString();
-  if (flags[0].level !== "appointment") { address.hash = URGENCY; }
   return address.href;
 }
 

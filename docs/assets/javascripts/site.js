@@ -51,7 +51,8 @@
     function (line) { return flags.indexOf(line.getAttribute("data-urgency-item")) !== -1; });
   flagged.forEach(function (line) { line.classList.add("urgency__item--flagged"); });
   if (flagged.length) {
-    flagged[0].scrollIntoView({ block: "center" });
+    // Once the page has laid out (its fonts and the browser's own scrolling done).
+    window.addEventListener("load", function () { flagged[0].scrollIntoView({ block: "center" }); });
   }
 
   // Opened from a search result (?h=word&h=word): Pagefind's highlighter marks those words in the article (its
