@@ -252,7 +252,7 @@ def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
         tally["help"] += not groups and fallback_shown(page)
         tally["page_n"] += 1
         # Judged the issue 26 way where the set lists every answering section (`answers`): any of them counts.
-        answers = [expect] + [answer for answer in item.get("answers") or [] if answer != expect]
+        answers = item.get("answers") or [expect]
         page_ok = top is not None and top.split("#")[0] in {answer.split("#")[0] for answer in answers}
         tally["page_ok"] += page_ok
         exact_ok = page_ok
