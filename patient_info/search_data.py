@@ -132,9 +132,9 @@ def not_covered(docs_dir: Path) -> dict[str, dict]:
             raise DataError(f"{where}: {name}: the id is used twice")
         ids.add(topic["id"])
         words = both_languages(topic.get("words"), where, f"{name} words", seen)
-        urgency = topic.get("urgency", False)
-        if not isinstance(urgency, bool):
-            raise DataError(f"{where}: {name}: 'urgency' must be true or false")
+        urgency, with_back = topic.get("urgency", False), topic.get("covered_with_back", False)
+        if not isinstance(urgency, bool) or not isinstance(with_back, bool):
+            raise DataError(f"{where}: {name}: 'urgency' and 'covered_with_back' must be true or false")
         for language in LANGUAGES:
             texts = topic.get(language)
             if not isinstance(texts, dict):
@@ -146,7 +146,7 @@ def not_covered(docs_dir: Path) -> dict[str, dict]:
                 raise DataError(f"{where}: {name} '{language}' link must be an https:// address")
             result[language]["topics"].append({
                 "id": topic["id"], "name": texts["name"].strip(), "link_title": texts["link_title"].strip(),
-                "link": texts["link"].strip(), "urgency": urgency,
+                "link": texts["link"].strip(), "urgency": urgency, "covered_with_back": with_back,
                 "phrases": [tokens(phrase) for phrase in words[language]]})
     return result
 

@@ -134,3 +134,9 @@ def elsewhere_topics(page) -> list[tuple[str, str]]:
     """The "not here" message's topics: (topic id, the address it sends the reader to)."""
     return page.evaluate("""() => [...document.querySelectorAll('.search-elsewhere [data-elsewhere-topic]')]
         .map(line => [line.dataset.elsewhereTopic, line.querySelector('a').href])""")
+
+
+def result_count(page) -> int:
+    """The ordinary results shown (page groups), not counting a red flag's card, "not here" or the help message."""
+    return page.locator(".md-search-result__list > li.md-search-result__item:not(.search-urgency):not(.search-elsewhere)"
+                        ":not(.search-fallback)").count()

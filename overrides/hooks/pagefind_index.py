@@ -55,8 +55,9 @@ STOP_WORDS = {
     "en": ("workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
 }
 WORD_LISTS = Path(__file__).parent.parent / "search-words.yml"  # irregular forms, synonyms, more stop words
-# The hidden words a section carries weigh as much as an h3 (a FAQ question) in Pagefind's default weights.
-SECTION_WORDS_WEIGHT = 5
+# The hidden words a section carries weigh as much as a page's title (h1) in Pagefind's default weights; search.js
+# counts them a little above a heading.
+SECTION_WORDS_WEIGHT = 7
 SECTION_HEADING = re.compile(r'(<h([23]) id="([^"]+)"[^>]*>.*?</h\2>)', re.DOTALL)
 vocabulary: dict[str, set[str]] = {}
 patient_words: dict[str, dict] = {}

@@ -128,10 +128,11 @@ function redFlags(typed) {
 }
 
 // The topics the query is about that the site does not cover; one whose words another's hold too is left out
-// ("shoulder blades" is not about the shoulder).
-function elsewhere(typed) {
+// ("shoulder blades" is not about the shoulder), and so is one that is part of back pain when the query is also
+// about the back (the hip).
+function elsewhere(typed, aboutBack) {
   const found = site.elsewhere.topics.map((topic) => ({ topic, held: heldBy(typed, topic.phrases) }))
-    .filter(({ held }) => held.size);
+    .filter(({ topic, held }) => held.size && !(aboutBack && topic.covered_with_back));
   return found.filter(({ held }) => !found.some((other) => other.held.size > held.size
     && [...held].every((index) => other.held.has(index)))).map(({ topic }) => topic);
 }
@@ -184,7 +185,7 @@ function means(word, found) {
  * own, one after the other (side by side, a word whose index chunk another search was still loading came back
  * with fewer results now and then), so every section knows which words it holds, in its heading or its text.
  * - A word counts its rarity among the sections found (log(1 + sections / sections holding it): "naproxen" more
- *   than "rug"), 3 times in the heading. A word of the page's title or keywords ("spit", "lumbago") is the page's
+ *   than "rug"), 3 times in the heading, 4 times among the section's own patients' words (weighed like a title). A word of the page's title or keywords ("spit", "lumbago") is the page's
  *   topic: it counts at least 2 times in every section of the page.
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
@@ -194,6 +195,10 @@ function means(word, found) {
  *   ranks higher for the words, then the section that uses the words more often. Pages follow their best section.
  */
 const IN_HEADING = 3;
+// A section's own patients' words (docs/_shared/section-words.yml) weigh like a page's title (Pagefind weight 7):
+// a little more than a heading, so "bedrust" opens the answer about bed rest before a question that names spit.
+const TITLE_WEIGHT = 7;
+const AS_TITLE = 4;
 const TOPIC = 2;
 const STOP_WORD_IN_HEADING = 0.6;
 const isTitle = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h1"; // the page's title and summary
@@ -216,12 +221,15 @@ async function findPages(words) {
       for (const sub of page.sub_results) {
         const locations = sub.weighted_locations.filter((location) => means(word, text[location.location]));
         const inHeading = locations.some((location) => location.weight > 1); // Pagefind weighs headings above 1
+        const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
         if (!locations.length || (isStop(index) && !inHeading)) { continue; }
-        const section = sections.get(sub.url) || { sub, page, words: new Map(), hits: 0 };
+        const section = sections.get(sub.url)
+          || { sub, page, words: new Map(), hits: 0, position: sub.anchor ? sub.anchor.location : -1 };
         if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
           Object.assign(section, { sub, page });
         }
-        section.words.set(index, Math.max(section.words.get(index) || 0, inHeading ? IN_HEADING : 1));
+        section.words.set(index, Math.max(section.words.get(index) || 0,
+          asTitle ? AS_TITLE : inHeading ? IN_HEADING : 1));
         section.hits += locations.length;
         sections.set(sub.url, section);
       }
@@ -248,11 +256,25 @@ async function findPages(words) {
   }
   const ranked = found.sort((a, b) => b.cover - a.cover || (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
     || isAnswer(b.sub) - isAnswer(a.sub) || pageScores.get(b.page.url) - pageScores.get(a.page.url) || b.hits - a.hits);
+  // A query that names only a page's topic ("spit", "lumbago", "spit wat te doen") asks about that page as a whole:
+  // its sections then follow the page's own order, after those whose heading holds the query's question words; the
+  // urgency advice, which opens every article, is not what such a question asks (a red flag has its own card).
+  const topicOnly = (page) => words.every((_, index) => isStop(index)
+    || (topics.get(page.url) || []).some(([topic]) => topic === index));
+  const questionWords = (section) => [...section.words.keys()].filter(isStop).length;
   const pages = new Map();
   for (const section of ranked) {
     const page = pages.get(section.page.url) || { data: section.page, sections: [] };
-    page.sections.push(section.sub);
+    page.sections.push(section);
     pages.set(section.page.url, page);
+  }
+  for (const page of pages.values()) {
+    if (topicOnly(page.data)) {
+      const advice = (section) => Number(section.sub.url.endsWith("#" + URGENCY));
+      page.sections.sort((a, b) => questionWords(b) - questionWords(a) || advice(a) - advice(b)
+        || a.position - b.position);
+    }
+    page.sections = page.sections.map((section) => section.sub);
   }
   return [...pages.values()].slice(0, PAGES);
 }
@@ -388,9 +410,10 @@ async function answer() {
   }
   const typed = queryWords(query);
   const flags = redFlags(typed);
-  const topics = elsewhere(typed);
+  const aboutBack = heldBy(typed, site.elsewhere.back).size > 0;
+  const topics = elsewhere(typed, aboutBack);
   // About a topic the site does not cover, and not about the back: only "not here" (and any red flag).
-  const onlyElsewhere = topics.length && !heldBy(typed, site.elsewhere.back).size;
+  const onlyElsewhere = topics.length && !aboutBack;
   const words = onlyElsewhere ? [] : understand(query);
   const pages = words.length ? await findPages(words) : [];
   const stops = stopWordsOf(words);
