@@ -192,6 +192,19 @@ def test_the_article_is_read_in_order_in_its_language_without_hidden_or_navigati
     assert page.evaluate("window.cspViolations") == []
 
 
+def test_a_page_view_loads_the_script_but_fetches_and_speaks_nothing_until_pressed(context, hosted):
+    page = context.new_page()
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request.url))
+    page.goto(hosted + ARTICLE)
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/read-aloud.js") for url in requests)
+    assert not [url for url in requests if "pronunciation" in url]
+    assert page.evaluate("window.spokenLog.length") == 0 and not page.evaluate("window.cancelled")
+    press_play(page)
+    assert [url for url in requests if url.endswith("/assets/javascripts/pronunciation.nl.json")]
+
+
 def test_pause_resume_and_stop_change_the_state_and_the_labels(context, hosted):
     page = open_page(context, hosted + ARTICLE)
     play = page.locator("[data-read-aloud-play]")
