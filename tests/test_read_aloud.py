@@ -6,8 +6,7 @@ the test fires the `start`, `boundary` and `end` events a voice would fire). Pag
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import re
 
 import pytest
 
@@ -74,8 +73,8 @@ def test_both_pronunciation_files_are_valid_and_say_the_emergency_number():
 def test_a_bad_pronunciation_list_is_one_error_naming_the_file(data, problem):
     with pytest.raises(PronunciationError) as error:
         check(data, "docs/_shared/pronunciation.nl.yml")
-    assert str(error.value) == f"docs/_shared/pronunciation.nl.yml: {problem}" or (
-        str(error.value).startswith("docs/_shared/pronunciation.nl.yml: ") and problem in str(error.value))
+    message = str(error.value)
+    assert message.startswith("docs/_shared/pronunciation.nl.yml: ") and problem in message and "\n" not in message
 
 
 def test_a_duplicate_word_stops_the_build_with_one_line_naming_the_file(tmp_path):
@@ -189,6 +188,8 @@ def test_the_article_is_read_in_order_in_its_language_without_hidden_or_navigati
         assert absent not in joined, absent
     assert "112" not in joined  # said as words
     assert "3 tot 4 weken" in joined
+    assert "Ibuprofen: hoogstens 1200 milligram per dag, bijvoorbeeld 3 keer 400 milligram." in texts
+    assert not re.search(r"\bmg\b", joined)
     assert page.evaluate("window.cspViolations") == []
 
 
