@@ -71,7 +71,8 @@ def visible_faq(soup: BeautifulSoup) -> list[tuple[str, str]]:
             for sibling in element.find_next_siblings():
                 if sibling.name in HEADINGS:
                     break
-                answer.append(sibling)
+                if not sibling.has_attr("hidden"):  # the search's hidden words (patients' words) are not shown
+                    answer.append(sibling)
             pairs.append((visible_text(element.contents), visible_text(answer)))
     return pairs
 
@@ -147,7 +148,9 @@ def test_other_pages_claim_no_medical_content(site, path):
 
 def test_structured_data_gate_reports_an_answer_that_differs_from_the_page(site, tmp_path):
     def change_an_answer(html: str) -> str:
-        return re.sub(r'(<h3 id="hoe-lang">.*?</h3>\s*<p>)', r"\1Dat weet niemand. ", html, count=1, flags=re.S)
+        # After the question: the search's hidden patients' words (if any), then the answer's first paragraph.
+        return re.sub(r'(<h3 id="hoe-lang">.*?</h3>(?:<div[^>]*\bhidden>[^<]*</div>)?\s*<p>)', r"\1Dat weet niemand. ",
+                      html, count=1, flags=re.S)
 
     folder = broken_copy(site.site, tmp_path / "site", "door-de-rug-gaan/", change_an_answer)
     soup = BeautifulSoup((folder / "door-de-rug-gaan" / "index.html").read_text("utf-8"), "html.parser")
