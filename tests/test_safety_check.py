@@ -14,7 +14,12 @@ from patient_info.safety_check import check
 
 def test_the_real_site_keeps_every_articles_safety_content(site, dutch_only_site):
     assert check(site.site, ROOT / "docs") == []
-    assert check(dutch_only_site.site, ROOT / "docs") == []
+    assert check(dutch_only_site.site, ROOT / "docs", english=False) == []
+
+
+def test_a_site_without_its_english_pages_fails_unless_it_is_dutch_only(dutch_only_site):
+    problems = check(dutch_only_site.site, ROOT / "docs")
+    assert len(problems) == 2 and all("missing (the article" in problem and ".en.md" in problem for problem in problems)
 
 
 @pytest.mark.parametrize("page, old, new, problem", [

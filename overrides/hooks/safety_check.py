@@ -15,6 +15,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return  # a nested language build: not every page is there yet
-    problems = check(Path(config.site_dir), Path(config.docs_dir))
+    english = i18n is None or any(language.locale == "en" and language.build for language in i18n.config.languages)
+    problems = check(Path(config.site_dir), Path(config.docs_dir), english=english)
     if problems:
         raise PluginError("safety content missing: " + "; ".join(problems))
