@@ -151,6 +151,19 @@ def figure_svg(pose: dict, ghost: bool = False) -> str:
     return f"<g>{group}</g>"
 
 
+def _top(pose: dict) -> float:
+    """The highest y any part of the figure reaches (smaller is higher), so the drawing is cropped to the figure."""
+    hip = (pose["hip_x"], GROUND - 5 - pose["hip_y"])
+    shoulder = _step(hip, pose["torso"], LENGTH["torso"])
+    head = _step(shoulder, pose["head"], HEAD_RADIUS + 4)
+    elbow = _step(shoulder, pose["upper_arm"], LENGTH["upper_arm"])
+    points = [hip, shoulder, (head[0], head[1] - HEAD_RADIUS), elbow, _step(elbow, pose["forearm"], LENGTH["forearm"])]
+    for suffix in ("", "2"):
+        knee = _step(hip, pose.get("thigh" + suffix, pose["thigh"]), LENGTH["thigh"])
+        points += [knee, _step(knee, pose.get("shin" + suffix, pose["shin"]), LENGTH["shin"])]
+    return min(y for _, y in points)
+
+
 def _surface(kind: str) -> str:
     if kind == "bed":
         return (
@@ -179,10 +192,13 @@ def drawing_svg(drawing: dict, lang: str) -> str:
             f'<g transform="translate({index * WIDTH} 0)">{_surface(drawing.get("surface", "mat"))}{body}</g>'
         )
     width = WIDTH * len(poses)
+    arrow_top = min(drawing["arrow"][1], drawing["arrow"][3]) if drawing.get("arrow") else HEIGHT
+    top = max(0, int(min(min(_top(pose) for pose in poses), arrow_top) - 8))
+    height = HEIGHT - top
     alt = escape(drawing["alt"][lang].strip())
     return (
-        f'<svg class="exercise-drawing" role="img" aria-label="{alt}" viewBox="0 0 {width} {HEIGHT}" '
-        f'data-drawing="{escape(drawing["id"])}" width="{width}" height="{HEIGHT}" fill="none" '
+        f'<svg class="exercise-drawing" role="img" aria-label="{alt}" viewBox="0 {top} {width} {height}" '
+        f'data-drawing="{escape(drawing["id"])}" width="{width}" height="{height}" fill="none" '
         'stroke="currentColor" stroke-width="5" stroke-linecap="round" stroke-linejoin="round" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{alt}</title>'
         f'<defs><marker id="arrow-{escape(drawing["id"])}" viewBox="0 0 10 10" refX="6" refY="5" markerWidth="5" markerHeight="5" '
