@@ -164,6 +164,14 @@ def _top(pose: dict) -> float:
     return min(y for _, y in points)
 
 
+def _arrowhead(x1: float, y1: float, x2: float, y2: float) -> str:
+    """A filled triangle at the arrow's end (drawn, not an SVG marker: markers need ids, which a page can repeat)."""
+    angle = math.degrees(math.atan2(y1 - y2, x2 - x1))
+    tip = (x2, y2)
+    left, right = _step(tip, angle + 155, 8), _step(tip, angle - 155, 8)
+    return f'<path d="{_path(tip, left, right)} Z" fill="currentColor" stroke-width="1"/>'
+
+
 def _surface(kind: str) -> str:
     if kind == "bed":
         return (
@@ -184,10 +192,7 @@ def drawing_svg(drawing: dict, lang: str) -> str:
             arrow = drawing.get("arrow")
             if arrow:
                 x1, y1, x2, y2 = arrow
-                body += (
-                    f'<path d="M{x1} {y1} L{x2} {y2}" stroke-width="2.5" marker-end="url(#arrow-{escape(drawing["id"])})" '
-                    'class="arrow"/>'
-                )
+                body += f'<path d="M{x1} {y1} L{x2} {y2}" stroke-width="2.5" class="arrow"/>' + _arrowhead(x1, y1, x2, y2)
         panels.append(
             f'<g transform="translate({index * WIDTH} 0)">{_surface(drawing.get("surface", "mat"))}{body}</g>'
         )
@@ -201,7 +206,5 @@ def drawing_svg(drawing: dict, lang: str) -> str:
         f'data-drawing="{escape(drawing["id"])}" width="{width}" height="{height}" fill="none" '
         'stroke="currentColor" stroke-width="5" stroke-linecap="round" stroke-linejoin="round" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{alt}</title>'
-        f'<defs><marker id="arrow-{escape(drawing["id"])}" viewBox="0 0 10 10" refX="6" refY="5" markerWidth="5" markerHeight="5" '
-        'orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="currentColor" stroke="none"/></marker>'
-        f"</defs>{''.join(panels)}</svg>"
+        f"{''.join(panels)}</svg>"
     )
