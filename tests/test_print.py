@@ -499,6 +499,8 @@ def exercises(build, url_path: str) -> list[tuple[str, list[str]]]:
     found = []
     for steps in article(build, url_path).select("ol"):
         title = steps.find_previous_sibling()
+        if title is not None and "exercise-figure" in title.get("class", []):  # its drawing sits between (issue 28)
+            title = title.find_previous_sibling()
         bold_only = (title is not None and title.name == "p"
                      and [child.name for child in title.find_all(True)] == ["strong"]
                      and text_of(title) == text_of(title.strong))

@@ -30,12 +30,16 @@ def tidy(text: str) -> str:
 def section_text(site, slug: str, lang: str, section: str) -> str:
     heading = article_of(site, slug, lang).find("h2", id=section)
     assert heading is not None, f"{slug} ({lang}) has no section #{section}"
-    return tidy(" ".join(text_of(tag) for tag in until_heading(heading, ["h1", "h2"])))
+    text = tidy(" ".join(text_of(tag) for tag in until_heading(heading, ["h1", "h2"])))
+    for svg in heading.find_all_next("svg", class_="exercise-drawing"):  # a drawing's title is not the block's words
+        text = text.replace(tidy(svg.title.get_text()) + " ", "")
+    return text
 
 
 def plain(markdown: str) -> str:
     """Markdown as the words a reader sees: no snippet lines, links as their text, no emphasis or list markers."""
     markdown = re.sub(r"^[ \t]*-{1,}8<-{1,}.*$", " ", markdown, flags=re.MULTILINE)
+    markdown = re.sub(r"^\{drawing:[^}]*\}[ \t]*$", " ", markdown, flags=re.MULTILINE)  # a drawing, not words
     markdown = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
     markdown = markdown.replace("**", "")
     markdown = re.sub(r"^[ \t]*(?:[-*](?=\s)|\d+\.(?=\s)|!!!.*|\|.*)", " ", markdown, flags=re.MULTILINE)

@@ -1,0 +1,132 @@
+"""Exercise drawings (issue 28): every exercise on the built site has its drawing with a text alternative in the
+page's language, the lines stay readable in dark mode, and a mistake in the pose data or a missing drawing is one
+clear error naming the file and the exercise."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from patient_info.exercise_drawings import POSES, check_markers
+from patient_info.figures import FigureError, drawing_svg, load_drawings, validate
+
+ARTICLES = ("door-de-rug-gaan", "rugpijn-na-het-lopen")
+DATA = yaml.safe_load(POSES.read_text(encoding="utf-8"))
+DRAWINGS = load_drawings(POSES)
+
+
+def page_url(slug: str, lang: str) -> str:
+    return f"{slug}/" if lang == "nl" else f"en/{slug}/"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_every_exercise_has_its_drawing_in_the_page_language(site, slug, lang):
+    section = site.page(page_url(slug, lang)).find("h2", id="oefeningen")
+    assert section is not None
+    titles = []
+    for element in section.find_next_siblings():
+        if element.name == "h2":
+            break
+        if element.name == "p" and element.strong and element.get_text(strip=True) == element.strong.get_text(strip=True):
+            titles.append(element)
+    assert len(titles) == 5, [t.get_text() for t in titles]
+    for title in titles:
+        figure = title.find_next_sibling()
+        svg = figure.find("svg") if figure is not None else None
+        assert svg is not None and svg.get("role") == "img", f"{title.get_text()} has no drawing"
+        ident = svg["data-drawing"]
+        assert svg["aria-label"].strip() == DRAWINGS[ident]["alt"][lang].strip()
+        assert svg.title.get_text().strip() == svg["aria-label"].strip()
+        assert len(svg.find_all("g", class_="ghost")) == 1, "start pose as a ghost behind the end pose"
+
+
+def test_first_days_show_lying_and_getting_out_of_bed(site):
+    for lang in ("nl", "en"):
+        section = site.page(page_url("door-de-rug-gaan", lang)).find("h2", id="eerste-dagen")
+        drawn = []
+        for element in section.find_next_siblings():
+            if element.name == "h2":
+                break
+            drawn += [svg["data-drawing"] for svg in element.find_all("svg", class_="exercise-drawing")]
+        assert drawn == ["lying-pillows", "log-roll"]
+
+
+def test_alt_text_is_escaped_and_lines_use_current_colour():
+    drawing = copy.deepcopy(DRAWINGS["bridge"])
+    drawing["alt"]["en"] = 'Knees "up" <b>'
+    svg = drawing_svg(drawing, "en")
+    assert 'aria-label="Knees &quot;up&quot; &lt;b&gt;"' in svg and "<b>" not in svg
+    assert 'stroke="currentColor"' in svg and not re.search(r"#[0-9a-f]{3,6}\b(?!\w)", svg.replace("#arrow-", ""))
+
+
+def broken(change) -> str:
+    data = copy.deepcopy(DATA)
+    change(data["drawings"][1])
+    with pytest.raises(FigureError) as error:
+        validate(data, "poses.yml")
+    message = str(error.value)
+    assert "\n" not in message and message.startswith("poses.yml: drawing 'knee-to-chest'")
+    return message
+
+
+def test_a_missing_joint_names_file_and_exercise():
+    assert "joint 'shin' is missing" in broken(lambda d: d["poses"][1].pop("shin"))
+
+
+def test_a_joint_outside_its_range_names_file_and_exercise():
+    assert "outside the figure's range" in broken(lambda d: d["poses"][0].update(thigh=400))
+
+
+def test_a_missing_translation_names_file_and_exercise():
+    assert "alt.en" in broken(lambda d: d["alt"].pop("en"))
+
+
+def test_an_exercise_without_a_drawing_is_an_error():
+    text = (ROOT / "docs" / "_shared" / "oefeningen.md").read_text(encoding="utf-8")
+    check_markers(text, "docs/_shared/oefeningen.md", DRAWINGS)
+    without = text.replace("{drawing: bridge nl}\n", "")
+    with pytest.raises(FigureError, match=r"^docs/_shared/oefeningen.md: exercise 'De brug' has steps but no drawing"):
+        check_markers(without, "docs/_shared/oefeningen.md", DRAWINGS)
+    with pytest.raises(FigureError, match="no drawing 'bridges'"):
+        check_markers(text.replace("{drawing: bridge nl}", "{drawing: bridges nl}"), "docs/_shared/oefeningen.md", DRAWINGS)
+    with pytest.raises(FigureError, match="marked 'en', the file is 'nl'"):
+        check_markers(text.replace("{drawing: bridge nl}", "{drawing: bridge en}"), "docs/_shared/oefeningen.md", DRAWINGS)
+
+
+def channel(value: float) -> float:
+    value /= 255
+    return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def luminance(rgb) -> float:
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_drawing_lines_contrast_at_least_3_to_1(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "en/door-de-rug-gaan/")
+    colours = page.evaluate(
+        """() => [...document.querySelectorAll('svg.exercise-drawing')].map(svg => {
+            let e = svg, bg = 'rgba(0, 0, 0, 0)';
+            while (e && (bg = getComputedStyle(e).backgroundColor) === 'rgba(0, 0, 0, 0)') e = e.parentElement;
+            return [getComputedStyle(svg).color, bg || 'rgb(255, 255, 255)', svg.getBoundingClientRect().width];
+        })"""
+    )
+    context.close()
+    assert len(colours) == 7
+    for colour, background, width in colours:
+        fg = [float(v) for v in re.findall(r"[\d.]+", colour)]
+        bg = [float(v) for v in re.findall(r"[\d.]+", background)][:3]
+        alpha = fg[3] if len(fg) == 4 else 1.0
+        mixed = [alpha * f + (1 - alpha) * b for f, b in zip(fg[:3], bg)]
+        light, dark = sorted((luminance(mixed), luminance(bg)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 3, (scheme, colour, background)
+        assert width / 2 >= 390 / 3, "each pose at least a third of a phone screen wide"
