@@ -79,6 +79,7 @@ description: "{'Een gegenereerd artikel om te meten hoe de site groeit: bouwtijd
 condition: {'Lage rugpijn' if nl else 'Low back pain'}
 last_reviewed: {reviewed}
 next_review: {int(reviewed[:4]) + 1}{reviewed[4:]}
+reviewed_by: {'Huisarts' if nl else 'GP'}
 keywords: [{'meten' if nl else 'measure'}]
 sources:
   - title: NHG
