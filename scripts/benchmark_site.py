@@ -31,6 +31,7 @@ from pathlib import Path
 
 from browser import CHROMIUM_FLAGS, chromium_executable, serve
 from site_search import FIRST_RESULT_AFTER_NEXT_KEY
+from patient_info.duplicate_advice import first_shared_run
 from site_today import content_today
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +48,10 @@ def build_environment(project: Path) -> dict[str, str]:
     return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_TODAY": content_today(project)}
 
 
-def paragraphs(language: str) -> tuple[list[str], list[str]]:
-    """Paragraphs and FAQ answers of the real articles in one language, to make realistic generated text."""
+def paragraphs(language: str, slugs=ARTICLES) -> tuple[list[str], list[str]]:
+    """Paragraphs and FAQ answers of the real articles (or of some) in one language, to make realistic text."""
     body, answers = [], []
-    for slug in ARTICLES:
+    for slug in slugs:
         name = f"{slug}.md" if language == "nl" else f"{slug}.{language}.md"
         text = FRONT_MATTER.sub("", (ROOT / "docs" / name).read_text(encoding="utf-8"))
         faq = text.split("{ #veelgestelde-vragen }", 1)[1]
@@ -61,17 +62,29 @@ def paragraphs(language: str) -> tuple[list[str], list[str]]:
 
 
 def generated_article(number: int, language: str, rng: random.Random, reviewed: str) -> str:
-    """One generated article, reviewed on `reviewed` (the real articles' date) and due a year later."""
-    body, answers = paragraphs(language)
+    """One generated article, reviewed on `reviewed` (the real articles' date) and due a year later; drawn again
+    until no two of its sections say the same thing (the build's one-place-per-advice check)."""
+    for _ in range(50):
+        article = drawn_article(number, language, rng, reviewed)
+        if first_shared_run(article) is None:
+            return article
+    raise RuntimeError(f"no generated article {number} ({language}) without advice written twice in 50 draws")
+
+
+def drawn_article(number: int, language: str, rng: random.Random, reviewed: str) -> str:
+    # One real article's paragraphs, each at most once: the two articles share a sentence here and there, and a
+    # page says a thing once (the build checks it).
+    body, answers = paragraphs(language, [ARTICLES[number % len(ARTICLES)]])
     nl = language == "nl"
     words, sections = 0, []
-    while words < 1100:
-        section = "\n\n".join(rng.choice(body) for _ in range(3))
+    pool = rng.sample(body, len(body))  # each paragraph at most once: a page says a thing once
+    while words < 1100 and len(pool) >= 3:
+        section = "\n\n".join(pool.pop() for _ in range(3))
         words += len(section.split())
         sections.append(f"## {'Deel' if nl else 'Part'} {len(sections) + 1} {{ #deel-{len(sections) + 1} }}\n\n{section}")
     faq = "\n\n".join(
-        f"### {'Vraag' if nl else 'Question'} {q} over onderwerp {number}? {{ #vraag-{q} }}\n\n{rng.choice(answers)}"
-        for q in range(1, 10))
+        f"### {'Vraag' if nl else 'Question'} {q} over onderwerp {number}? {{ #vraag-{q} }}\n\n{answer}"
+        for q, answer in enumerate(rng.sample(answers, min(9, len(answers))), 1))
     title = f"{'Onderwerp' if nl else 'Topic'} {number}"
     return f"""---
 title: {title}
