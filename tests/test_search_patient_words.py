@@ -11,21 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT, make_fixture_project, run_build
-from site_search import (elsewhere_topics, first_item_kind, flagged_lines, open_search, read_results, top_result,
-                         type_query)
+from site_search import elsewhere_topics, first_item_kind, flagged_lines, read_results, top_result, type_query
 
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 
 
-@pytest.fixture(scope="module")
-def search_pages(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pages = {}
-    for language, root in LANGUAGE_ROOT.items():
-        pages[language] = context.new_page()
-        open_search(pages[language], site_url + root)
-    yield pages
-    context.close()
+# One open search per language (the fixture of the search's other browser tests).
+from test_search_browser import search_pages  # noqa: E402,F401
 
 
 def search(page, query: str) -> list[list[str]]:
