@@ -176,7 +176,11 @@ def section_words(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, 
     return result
 
 
+def words_text(words: list[str]) -> str:
+    """Phrases as the plain text the search indexes: their words, without a `*`."""
+    return " ".join(word.rstrip("*") for phrase in words for word in phrase.split())
+
+
 def hidden_words_html(words: list[str], weight: float) -> str:
-    """The hidden text a section carries for the search: the words without their `*`, weighed like a heading."""
-    text = " ".join(word.rstrip("*") for phrase in words for word in phrase.split())
-    return f'<div data-pagefind-weight="{weight}" data-section-words hidden>{escape(text)}</div>'
+    """The hidden text a section carries for the search, weighed like a heading."""
+    return f'<div data-pagefind-weight="{weight}" data-section-words hidden>{escape(words_text(words))}</div>'

@@ -33,7 +33,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
 from patient_info.duplicate_advice import sections_of
-from patient_info.search_data import DataError, hidden_words_html, not_covered, red_flags, section_words
+from patient_info.safety_check import articles as article_sources
+from patient_info.search_data import DataError, hidden_words_html, not_covered, red_flags, section_words, words_text
 from urgency import DATA_FILE as URGENCY_FILE
 from urgency import load_urgency_data
 
@@ -77,12 +78,10 @@ def is_article(page) -> bool:
     return page.meta.get("type", "article") != "page" and page.file.src_uri not in ("index.md", "index.en.md")
 
 
-def article_ids(docs_dir: Path, slug: str) -> set[str] | None:
+def article_ids(sources: dict[str, Path], slug: str) -> set[str] | None:
     """The section and FAQ answer ids of an article (its Dutch source), or None if there is no such article."""
-    path = docs_dir / f"{slug}.md"
-    if not path.is_file() or "\ntype: page" in path.read_text(encoding="utf-8").split("\n---", 2)[1]:
-        return None
-    return {name for name, _ in sections_of(path.read_text(encoding="utf-8"))}
+    path = sources.get(f"{slug}.md")
+    return None if path is None else {name for name, _ in sections_of(path.read_text(encoding="utf-8"))}
 
 
 def on_config(config):
@@ -91,7 +90,8 @@ def on_config(config):
     try:
         patient_words["flags"] = red_flags(load_urgency_data(config.docs_dir), f"{docs_dir.name}/{URGENCY_FILE}")
         patient_words["elsewhere"] = not_covered(docs_dir)
-        patient_words["sections"] = section_words(docs_dir, lambda slug: article_ids(docs_dir, slug))
+        sources = {path.name: path for path in article_sources(docs_dir)}
+        patient_words["sections"] = section_words(docs_dir, lambda slug: article_ids(sources, slug))
     except DataError as error:
         raise PluginError(str(error)) from None
     return config
@@ -126,8 +126,8 @@ def on_page_content(html_text, page, config, files):
                            hook="pagefind_index.py", what="the FAQ heading", where=page.file.src_uri, count=1)
     sources = SOURCES.search(html_text)  # sources and review dates: not what a reader searches
     body = html_text[: sources.start()] if sources else html_text
-    own_words = " ".join(" ".join(section[language]) for section in
-                         patient_words["sections"].get(slug_of(page), {}).values()).replace("*", "")
+    own_words = " ".join(words_text(section[language])
+                         for section in patient_words["sections"].get(slug_of(page), {}).values())
     vocabulary.setdefault(language, set()).update(words(re.sub(r"<[^>]+>", " ", body) + f" {keywords} {own_words}"))
     articles.setdefault(language, []).append({"title": page.title, "url": page.url})
     # A hidden block, not a paragraph: nothing that styles, prints or measures the article's paragraphs sees it.
