@@ -28,17 +28,15 @@ def page_url(slug: str, lang: str) -> str:
 def test_every_exercise_has_its_drawing_in_the_page_language(site, slug, lang):
     section = site.page(page_url(slug, lang)).find("h2", id="oefeningen")
     assert section is not None
-    titles = []
-    for element in section.find_next_siblings():
-        if element.name == "h2":
-            break
-        if element.name == "p" and element.strong and element.get_text(strip=True) == element.strong.get_text(strip=True):
-            titles.append(element)
-    assert len(titles) == 5, [t.get_text() for t in titles]
-    for title in titles:
+    blocks = section.find_next_sibling("div", class_="exercises").select("div.exercise")
+    titles = [block.find("p", recursive=False) for block in blocks]
+    assert len(blocks) == 5 and all(title.strong and title.get_text() == title.strong.get_text() for title in titles)
+    for block, title in zip(blocks, titles):
         figure = title.find_next_sibling()
         svg = figure.find("svg") if figure is not None else None
         assert svg is not None and svg.get("role") == "img", f"{title.get_text()} has no drawing"
+        assert block["id"] == f"exercise-{svg['data-drawing']}", "the composer asks for an exercise by its drawing's id"
+        assert figure.find_next_sibling().name == "ol", f"{title.get_text()}: its steps follow its drawing"
         ident = svg["data-drawing"]
         assert svg["aria-label"].strip() == DRAWINGS[ident]["alt"][lang].strip()
         assert svg.title.get_text().strip() == svg["aria-label"].strip()
@@ -96,6 +94,37 @@ def test_an_exercise_without_a_drawing_is_an_error():
         check_markers(text.replace("{drawing: bridge nl}", "{drawing: bridges nl}"), "docs/_shared/oefeningen.md", DRAWINGS)
     with pytest.raises(FigureError, match="marked 'en', the file is 'nl'"):
         check_markers(text.replace("{drawing: bridge nl}", "{drawing: bridge en}"), "docs/_shared/oefeningen.md", DRAWINGS)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda text: text.replace("{drawing: bridge nl}", "{drawing: cat-camel nl}"),
+     "exercise 'De brug' shows drawing 'cat-camel', its block is 'exercise-bridge'"),
+    (lambda text: re.sub(r"(\{drawing: bridge nl\}\n\n)1\. .*\n2\. .*\n3\. .*\n", r"\1", text),
+     "exercise 'De brug' has a drawing but no numbered steps"),
+    (lambda text: text.replace("/// html | div.exercise#exercise-bridge\n", ""),
+     "exercise 'De brug' is not in an exercise block"),
+    (lambda text: text.replace("**De brug**\n", ""),
+     "exercise block 'exercise-bridge' has no bold title line"),
+    (lambda text: text.replace("/// html | div.exercise#exercise-bridge", "/// html | div.exercise#exercise-pelvic-tilt"),
+     "exercise 'De brug' shows drawing 'bridge', its block is 'exercise-pelvic-tilt'"),
+])
+def test_an_exercise_block_that_is_not_whole_names_file_and_exercise(change, message):
+    """Drawing and steps together in a block whose id is the drawing's: the composer asks for exercises by it."""
+    text = (ROOT / "docs" / "_shared" / "oefeningen.md").read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    with pytest.raises(FigureError) as error:
+        check_markers(changed, "docs/_shared/oefeningen.md", DRAWINGS)
+    assert str(error.value).startswith("docs/_shared/oefeningen.md: ") and message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_an_exercise_id_twice_is_an_error():
+    text = (ROOT / "docs" / "_shared" / "oefeningen.md").read_text(encoding="utf-8")
+    start = text.index("/// html | div.exercise#exercise-bridge")
+    block = text[start:text.index("///\n", start + 10) + 4]
+    with pytest.raises(FigureError, match="exercise block 'exercise-bridge' appears twice"):
+        check_markers(text.replace(block, block + "\n" + block), "docs/_shared/oefeningen.md", DRAWINGS)
 
 
 def channel(value: float) -> float:

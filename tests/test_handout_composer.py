@@ -82,7 +82,7 @@ def choices(site, language: str, slug: str) -> dict[str, list[tuple[str, str]]]:
     """{kind: [(id, label)]} as the composer page lists them for one article."""
     fieldset = composer_form(site, language).select_one(f'[data-article="{slug}"]')
     return {kind: [(box["value"], normalise(box.parent.get_text())) for box in
-                   fieldset.select(f'input[data-part="{kind}"]')] for kind in ("sections", "questions")}
+                   fieldset.select(f'input[data-part="{kind}"]')] for kind in ("sections", "exercises", "questions")}
 
 
 def expected_blocks(site, language: str, slug: str, sections: list[str], questions: list[str]) -> list[str]:
@@ -177,14 +177,28 @@ def print_pdf(page, target: Path) -> Printout:
     return printout
 
 
-def half_text(pdf: Path, half: str) -> str:
-    """The text in the left or right half of every page (pdftotext's crop box, in points at 72 dpi)."""
+def half_text(pdf: Path, half: str, page_number: int | None = None) -> str:
+    """The text in the left or right half of every page, or of one (pdftotext's crop box, in points at 72 dpi)."""
     width, height = 210 * 72 / 25.4, 297 * 72 / 25.4
     x = 0 if half == "left" else width / 2
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-r", "72", "-x", str(int(x)), "-y", "0", "-W",
+    pages = ["-f", str(page_number), "-l", str(page_number)] if page_number else []
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, "-r", "72", "-x", str(int(x)), "-y", "0", "-W",
                           str(int(width / 2)), "-H", str(int(height)), str(pdf), "-"],
                          capture_output=True, text=True, check=True).stdout
     return normalise(out)
+
+
+def half_pages(pdf: Path, half: str) -> list[str]:
+    """`half_text` page by page."""
+    return [half_text(pdf, half, number) for number in range(1, len(Printout(pdf).pages) + 1)]
+
+
+def page_with(pages: list[str], snippet: str, start: int = 0) -> int:
+    """The index of the first page at or after `start` that holds the snippet."""
+    snippet = normalise(snippet)
+    found = [index for index, text in enumerate(pages) if index >= start and snippet in text]
+    assert found, f"not printed: {snippet!r}"
+    return found[0]
 
 
 def assert_no_violations(page) -> None:
@@ -349,6 +363,75 @@ def test_without_javascript_the_page_says_so_and_links_each_article_handout(site
     assert set(expected) <= set(links)
 
 
+def exercises_on_page(site, language: str, slug: str) -> list[tuple[str, str, str, list[str]]]:
+    """(id, drawing, title, steps) of every exercise on the built article."""
+    body = site.page(article_path(slug, language)).select_one("article")
+    return [(block["id"], block.select_one("svg[data-drawing]")["data-drawing"], text_blocks(block.p)[0],
+             [normalise(step.get_text()) for step in block.select("ol > li")]) for block in body.select("div.exercise")]
+
+
+def drawings_in_preview(page) -> list[str]:
+    return page.evaluate("[...document.querySelectorAll('[data-composer-content] svg[data-drawing]')]"
+                         ".map(svg => svg.dataset.drawing)")
+
+
+@pytest.mark.parametrize("language", ["nl", "nl-en"])
+def test_chosen_exercises_print_alone_with_their_drawings_on_one_page(site, hosted, context, language):
+    """Three exercises ticked one by one, their section not: the handout holds exactly those three, each with its
+    drawing, under the section's heading and its opening lines on when to stop, and they print on one page."""
+    on_page = exercises_on_page(site, "nl", ARTICLE)
+    assert len(on_page) >= 4
+    listed = choices(site, "nl", ARTICLE)["exercises"]
+    assert listed == [(ident, title) for ident, _, title, _ in on_page]
+    chosen = [on_page[0], on_page[2], on_page[-1]]
+    page = context.new_page()
+    open_composer(page, hosted + COMPOSER["nl"])
+    if language == "nl-en":
+        choose_language(page, "nl-en")
+    for ident, *_ in chosen:
+        tick(page, ARTICLE, ident)
+    assert f"{ARTICLE}={','.join(ident for ident, *_ in chosen)}" in page.url
+    per_language = len(language.split("-"))
+    assert drawings_in_preview(page) == [drawing for _, drawing, *_ in chosen for _ in range(per_language)]
+    alts = page.evaluate("[...document.querySelectorAll('[data-composer-content] svg[data-drawing]')]"
+                         ".map(svg => [svg.closest('[lang]').lang, svg.getAttribute('aria-label')])")
+    assert all(alt for _, alt in alts)
+    printout = print_pdf(page, ARTIFACTS / f"{language}-three-exercises.pdf")
+    # The Dutch text: the whole page, or its left half side by side.
+    pages = printout.pages if language == "nl" else half_pages(printout.pdf, "left")
+    body = site.page(article_path(ARTICLE, "nl")).select_one("article")
+    opening = " ".join(text_blocks(body.select_one("h2#oefeningen"))
+                       + text_blocks(body.select_one("div.exercises > p"))[:1])[:80]
+    first_page = page_with(pages, opening)
+    for _, _, title, steps in chosen:
+        assert page_with(pages, title, first_page) == page_with(pages, steps[-1][:40], first_page) == first_page, \
+            f"{title!r} is not on the page of its section's heading"
+    text = " ".join(pages)
+    for _, _, title, steps in on_page:
+        if title not in [chosen_title for _, _, chosen_title, _ in chosen]:
+            assert steps[1][:40] not in text, f"not chosen, yet printed: {title!r}"
+    if language == "nl-en":
+        english = {ident: title for ident, _, title, _ in exercises_on_page(site, "en", ARTICLE)}
+        right = half_text(printout.pdf, "right")
+        assert all(english[ident] in right for ident, *_ in chosen)
+    assert_no_violations(page)
+
+
+def test_the_whole_exercise_section_prints_on_one_page(site, hosted, context):
+    page = context.new_page()
+    open_composer(page, hosted + COMPOSER["nl"])
+    tick(page, ARTICLE, "oefeningen")
+    on_page = exercises_on_page(site, "nl", ARTICLE)
+    assert drawings_in_preview(page) == [drawing for _, drawing, *_ in on_page]
+    printout = print_pdf(page, ARTIFACTS / "nl-exercise-section.pdf")
+    body = site.page(article_path(ARTICLE, "nl")).select_one("article")
+    opening = " ".join(text_blocks(body.select_one("h2#oefeningen"))
+                       + text_blocks(body.select_one("div.exercises > p"))[:1])[:80]
+    first_page, position = printout.page_of(opening)
+    last = text_blocks(body.select_one("div.exercises"))[-1]
+    assert printout.page_of(last[:40], position)[0] == first_page
+
+
 # --- The built page ----------------------------------------------------------------------------------------------
 
 
@@ -369,6 +452,8 @@ def test_composer_lists_every_section_and_question_of_every_article(site, langua
         listed = choices(site, language, slug)
         for kind, found in headings.items():
             assert listed[kind] == [(h["id"], text_blocks(h)[0]) for h in found]
+        assert listed["exercises"] == [(block["id"], text_blocks(block.p)[0]) for block in body.select("div.exercise")]
+        assert len(listed["exercises"]) >= 4
         fieldset = form.select_one(f'[data-article="{slug}"]')
         for other in ("nl", "en"):
             target = urljoin(f"https://x/{COMPOSER[language]}", fieldset[f"data-url-{other}"])

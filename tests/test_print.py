@@ -525,6 +525,20 @@ def test_each_exercise_stays_on_one_page(published, printouts, kind, url_path):
 
 @both
 @each_article
+def test_the_exercise_section_fits_one_page(published, printouts, kind, url_path):
+    """From its heading to its last line, every drawing and step in between (issue 28)."""
+    printout = printouts[kind, url_path]
+    heading = article(published, url_path).select_one("h2#oefeningen")
+    group = heading.find_next_sibling("div", class_="exercises")
+    assert group is not None and len(group.select("div.exercise svg[data-drawing]")) >= 4
+    paragraphs = group.find_all("p", recursive=False)
+    first_page, position = printout.page_of(f"{text_of(heading)} {text_of(paragraphs[0])[:40]}")
+    last = text_of(paragraphs[-1])
+    assert printout.page_of(last[:40], position)[0] == first_page
+
+
+@both
+@each_article
 def test_no_page_holds_only_the_closing_block(published, printouts, kind, url_path):
     """The last page also holds the sources: the review dates and the closing block never stand alone."""
     printout = printouts[kind, url_path]

@@ -40,6 +40,7 @@ def plain(markdown: str) -> str:
     """Markdown as the words a reader sees: no snippet lines, links as their text, no emphasis or list markers."""
     markdown = re.sub(r"^[ \t]*-{1,}8<-{1,}.*$", " ", markdown, flags=re.MULTILINE)
     markdown = re.sub(r"^\{drawing:[^}]*\}[ \t]*$", " ", markdown, flags=re.MULTILINE)  # a drawing, not words
+    markdown = re.sub(r"^/{3,}.*$", " ", markdown, flags=re.MULTILINE)  # a block's start or end (pymdownx.blocks)
     markdown = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
     markdown = markdown.replace("**", "")
     markdown = re.sub(r"^[ \t]*(?:[-*](?=\s)|\d+\.(?=\s)|!!!.*|\|.*)", " ", markdown, flags=re.MULTILINE)

@@ -8,7 +8,8 @@ article pages (same origin) and lays them out for printing. Per article:
 
 - `slug`, `title`, and `urls`: the article's address in every built language, from the site root;
 - `pdf`: its ready-made PDF (`handout.pdf_link`, the one place that decides whether a PDF is linked);
-- `sections` and `questions`: (text, id) pairs, ids shared by both languages.
+- `sections`, `exercises` and `questions`: (text, id) pairs, ids shared by both languages; the exercises one by one,
+  from the article and the shared blocks it pulls in (patient_info.exercise_drawings.article_exercises).
 
 Besides: `languages` (the built languages; one means no language choice), `urgency` (the CSS selector of the
 "when to call" block that every handout carries) and `closing`, the print-only end block's address, QR code and
@@ -23,6 +24,9 @@ from faq_markdown import article_sections, faq_questions, nav_articles
 from handout import closing, pdf_link
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+
+from patient_info.exercise_drawings import POSES, article_exercises
+from patient_info.figures import FigureError, load_drawings
 
 # The care advice ("when to call", hooks/urgency.py) is always on a handout: the 112 and "call now" cards after the
 # summary and the "make an appointment" card (which an article shows in its section on when to see a GP). Each once:
@@ -50,9 +54,20 @@ def language_links(config) -> dict[str, str]:
     return {language.locale: language.link.lstrip("/") for language in i18n.config.languages if language.build}
 
 
+def shared_dir(config) -> Path:
+    """Where pymdownx.snippets reads the shared blocks (its first base_path), from the project's root."""
+    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    base = base[0] if isinstance(base, list) else base
+    return Path(config.config_file_path).parent / base
+
+
 def composer_articles(config, language: str) -> list[dict]:
     docs_dir = Path(config.docs_dir)
     english = language == "en"
+    try:
+        drawings = load_drawings(POSES)
+    except FigureError as error:
+        raise PluginError(str(error)) from None
     articles = []
     for article in nav_articles(docs_dir, config.nav, english):
         src_path = f"{docs_dir.name}/{article.name}"
@@ -63,6 +78,8 @@ def composer_articles(config, language: str) -> list[dict]:
             "urls": {locale: f"{link}{slug}/" for locale, link in language_links(config).items()},
             "pdf": pdf_link(article.name, language, config),
             "sections": article_sections(article.body, src_path),
+            "exercises": [{"text": item["title"], "id": item["id"]}
+                          for item in article_exercises(article.body, src_path, shared_dir(config), drawings)],
             "questions": faq_questions(article.body, src_path),
         })
     return articles

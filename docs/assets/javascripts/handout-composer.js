@@ -3,8 +3,10 @@
  * QR encoder (npm qrcode-generator, copied into the site by overrides/hooks/handout_composer.py). The form is
  * overrides/partials/handout-composer.html; the print and screen look assets/stylesheets/handout-composer.css.
  *
- * - The choice (language, topics, their sections and FAQ questions) lives in the page's address, so it can be
- *   bookmarked: ?lang=nl-en&door-de-rug-gaan=wat-is-het,in-bed-blijven (a topic with nothing ticked: "slug=").
+ * - The choice (language, topics, their sections, exercises and FAQ questions) lives in the page's address, so it can
+ *   be bookmarked: ?lang=nl-en&door-de-rug-gaan=wat-is-het,exercise-bridge (a topic with nothing ticked: "slug=").
+ * - An exercise (div.exercise, its id the same in both languages) can be chosen alone: it prints with its drawing,
+ *   under its section's heading and the section's opening lines (which say when to stop), without the others.
  * - The preview is built from the built article pages themselves, fetched from the same site: per topic its title,
  *   "In het kort", the "when to call" block (the selector comes from the hook: one place), the chosen sections and
  *   questions in the article's order, and its review dates. With two languages every block is laid out as rows,
@@ -127,9 +129,43 @@
     Array.prototype.forEach.call(root.querySelectorAll(urgencySelector), function (element, index) {
       add("urgency:" + index, box(element));
     });
-    ticked(fieldset, "sections").forEach(function (id) {
-      var heading = byId("h2", id);
-      if (heading) { add("section:" + id, { nodes: runFrom(heading, ["H2"]) }); }
+    /* A section's run, with its group of exercises (div.exercises) as a block of its own, so the two languages pair
+       exercise by exercise; `chosen` (exercise elements) leaves the other exercises out. */
+    var addRun = function (key, nodes, chosen) {
+      var plain = [];
+      var run = 0;
+      var flush = function () {
+        if (plain.length) { add(key + ":" + run, { nodes: plain }); }
+        plain = [];
+        run += 1;
+      };
+      nodes.forEach(function (node) {
+        if (!node.matches(".exercises")) { plain.push(node); return; }
+        flush();
+        var children = Array.prototype.slice.call(node.children).filter(function (child) {
+          return !chosen || !child.matches(".exercise") || chosen.indexOf(child) >= 0;
+        });
+        add(key + ":" + run, { container: node.cloneNode(false), nodes: children });
+        run += 1;
+      });
+      flush();
+    };
+    var sectionOf = function (element) {
+      var node = element.closest(".exercises") || element;
+      while (node && node.tagName !== "H2") { node = node.previousElementSibling; }
+      return node;
+    };
+    var exercises = ticked(fieldset, "exercises").map(function (id) { return byId("div", id); }).filter(Boolean);
+    // In the article's order: a ticked section whole; else, where it holds ticked exercises, just those.
+    partBoxes(fieldset, "sections").forEach(function (sectionBox) {
+      var heading = byId("h2", sectionBox.value);
+      if (!heading) { return; }
+      if (sectionBox.checked) {
+        addRun("section:" + heading.id, runFrom(heading, ["H2"]), null);
+        return;
+      }
+      var chosen = exercises.filter(function (exercise) { return sectionOf(exercise) === heading; });
+      if (chosen.length) { addRun("exercises:" + heading.id, runFrom(heading, ["H2"]), chosen); }
     });
     var questions = ticked(fieldset, "questions").map(function (id) { return byId("h3", id); }).filter(Boolean);
     if (questions.length) {
