@@ -13,12 +13,17 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build handouts test browser tools npm audit lock clean bench bench-search
+.PHONY: serve check build handouts test browser tools npm audit lock clean bench bench-search
 
 serve: $(INSTALLED) npm
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # The generator writes site/; the safety check then reads it, whatever generator wrote it (patient_info/safety_check.py).
+# Every content check over docs/ in well under 2 s, without a build: the same functions and one-line errors as the
+# build (patient_info/check.py).
+check: $(INSTALLED)
+	$(BIN)/python -m patient_info.check docs
+
 build: $(INSTALLED) npm
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m patient_info.safety_check site docs

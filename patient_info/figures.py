@@ -9,6 +9,8 @@ optional arrow; all lines `currentColor`, so the palette, dark mode and print co
 
 from __future__ import annotations
 
+from patient_info.errors import ContentError
+
 import math
 from html import escape
 from pathlib import Path
@@ -35,7 +37,7 @@ WIDTH, HEIGHT, GROUND = 200, 110, 96  # panel size; ground line y
 SURFACES = ("mat", "bed", "floor")
 
 
-class FigureError(ValueError):
+class FigureError(ContentError):
     """One line naming the pose file and the drawing that is wrong."""
 
 

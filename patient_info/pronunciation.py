@@ -14,6 +14,8 @@ starts with the file's name. No MkDocs here: overrides/hooks/read_aloud.py calls
 
 from __future__ import annotations
 
+from patient_info.errors import ContentError
+
 from pathlib import Path
 
 import yaml
@@ -22,7 +24,7 @@ FIELDS = {"range", "words"}
 WORD_FIELDS = {"write", "say"}
 
 
-class PronunciationError(ValueError):
+class PronunciationError(ContentError):
     """One line: the file and what is wrong in it."""
 
 

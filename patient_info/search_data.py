@@ -20,6 +20,8 @@ whose text names the file and the problem, which the build shows as one line.
 
 from __future__ import annotations
 
+from patient_info.errors import ContentError
+
 import re
 import unicodedata
 from html import escape
@@ -36,7 +38,7 @@ PHRASE_WORD = re.compile(r"^[\w'’-]+\*?$")
 HTTPS = re.compile(r"^https://[^\s\"'<>]+$")
 
 
-class DataError(ValueError):
+class DataError(ContentError):
     """A data file that cannot be used: the message is one line, "file: problem"."""
 
 

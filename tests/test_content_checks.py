@@ -1,4 +1,5 @@
-"""The content model's checks called directly, one case each, with the exact one-line message (fast: no build).
+"""The content model's checks (patient_info) called directly, one case each, with the exact one-line message (fast:
+no build, no MkDocs).
 
 tests/test_content_model.py builds small fixture sites to show that these checks run in the real build and stop it.
 """
@@ -6,20 +7,14 @@ tests/test_content_model.py builds small fixture sites to show that these checks
 from __future__ import annotations
 
 import datetime
-import logging
-import sys
-from types import SimpleNamespace
 
 import markdown
 import pytest
-from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import content_model  # noqa: E402
-import faq_markdown  # noqa: E402
-import front_matter  # noqa: E402
+from patient_info import content_model
+from patient_info import pages as front_matter
+from patient_info import pages as faq_markdown
+from patient_info.errors import ContentError
 
 NAME = "docs/x.md"
 NOW = datetime.date(2026, 6, 1)
@@ -36,7 +31,7 @@ ARTICLE = {
 
 
 def message(call, *args) -> str:
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(ContentError) as error:
         call(*args)
     text = str(error.value)
     assert "\n" not in text
@@ -149,8 +144,7 @@ PRACTICE = [
 
 @pytest.mark.parametrize("case, practice, expected", PRACTICE, ids=[case[0] for case in PRACTICE])
 def test_bad_practice_is_one_clear_line(case, practice, expected):
-    config = SimpleNamespace(extra={"practice": practice})
-    assert message(content_model.check_practice, config) == expected
+    assert message(content_model.check_practice, {"practice": practice}) == expected
 
 
 def test_yaml_reads_an_unquoted_phone_number_as_a_number():
@@ -161,7 +155,7 @@ def test_yaml_reads_an_unquoted_phone_number_as_a_number():
 def test_valid_practice_passes():
     practice = {"name": "Praktijk <Voorbeeld> & Co", "phone": "010 123 4567", "email": "info@praktijk.example",
                 "website": "https://praktijk.example"}
-    content_model.check_practice(SimpleNamespace(extra={"practice": practice}))
+    content_model.check_practice({"practice": practice})
 
 
 # --- a page and its translation, review dates ----------------------------------------------------------------------
@@ -184,12 +178,10 @@ def test_translation_with_other_review_dates_stops_the_build():
     )
 
 
-def test_review_notice_from_60_days_before(caplog):
+def test_review_notice_from_60_days_before():
     reviews = {"a.md": DATES, "b.md": (DATES[0], datetime.date(2027, 3, 1)), "c.md": None}
-    with caplog.at_level(logging.INFO):
-        content_model.check_review_dates(reviews, "docs", datetime.date(2026, 11, 16))  # 60 days before 2027-01-15
-    notices = [(record.levelname, record.getMessage()) for record in caplog.records]
-    assert notices == [("INFO", "content_model: docs/a.md: review due on 2027-01-15 (in 60 days)")]
+    notices = content_model.check_review_dates(reviews, "docs", datetime.date(2026, 11, 16))  # 60 days before 2027-01-15
+    assert notices == ["docs/a.md: review due on 2027-01-15 (in 60 days)"]
 
 
 def test_all_overdue_pages_in_one_error():

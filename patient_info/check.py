@@ -1,0 +1,99 @@
+"""`make check`: every content check over docs/ without building the site, the same functions the build runs.
+
+    python -m patient_info.check [docs] [--config mkdocs.yml]
+
+Prints each page's "review due soon" notice, then either "content checks: N pages, all fine" (exit 0) or the first
+mistake as one line naming the file and the problem (exit 1), as the build would stop on it. Checked: the practice
+settings in mkdocs.yml, every page's front matter and its translation, the review dates, one place per piece of
+advice, the FAQ and its ids in both languages, the exercise drawings and their markers, the patients' search words
+(section words and topics not covered) and the read-aloud pronunciations. English is checked unless ENGLISH=false,
+as in the build. What only the rendered page shows (the urgency cards, the summary first) is checked by the build
+and, over any built site, by patient_info.safety_check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from patient_info import content_model
+from patient_info.duplicate_advice import sections_of
+from patient_info.errors import ContentError
+from patient_info.exercise_drawings import POSES, check_markers
+from patient_info.figures import load_drawings
+from patient_info.pages import read, today
+from patient_info.pronunciation import pronunciation
+from patient_info.search_data import not_covered, section_words
+
+SHARED = "_shared"  # mkdocs.yml exclude_docs: shared sources, not pages
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_extra(config_file: Path) -> dict:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), _ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{config_file}: cannot be read ({' '.join(str(error).split())})") from None
+    return config.get("extra") or {}
+
+
+def page_files(docs_dir: Path, english: bool) -> list[str]:
+    """The Markdown pages the build makes, as paths from docs_dir (no shared sources; no English when not built)."""
+    found = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    return [uri for uri in found if not uri.startswith(f"{SHARED}/") and (english or not uri.endswith(".en.md"))]
+
+
+def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple[int, list[str]]:
+    """Run every check; returns (pages checked, notices). Raises ContentError on the first mistake."""
+    folder = docs_dir.name
+    content_model.check_practice(site_extra(config_file))
+    if english:
+        content_model.check_translations(docs_dir)
+    uris = page_files(docs_dir, english)
+    notices = content_model.check_site(docs_dir, uris, today())
+    for uri in uris:
+        meta, body = read(docs_dir / uri, f"{folder}/{uri}")
+        content_model.check_markdown(meta, body, f"{folder}/{uri}", docs_dir, uri)
+    drawings = load_drawings(POSES)
+    for path in sorted(docs_dir.rglob("*.md")):
+        check_markers(path.read_text(encoding="utf-8-sig"), f"{folder}/{path.relative_to(docs_dir).as_posix()}",
+                      drawings)
+    not_covered(docs_dir)
+    articles = {Path(uri).stem: docs_dir / uri for uri in uris if not uri.endswith(".en.md")}
+    section_words(docs_dir, lambda slug: {name for name, _ in sections_of(articles[slug].read_text(encoding="utf-8"))}
+                  if slug in articles else None)
+    for language in ("nl", "en") if english else ("nl",):
+        pronunciation(docs_dir / SHARED / f"pronunciation.{language}.yml")
+    return len(uris), notices
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("docs", nargs="?", default="docs", type=Path)
+    parser.add_argument("--config", default="mkdocs.yml", type=Path)
+    options = parser.parse_args(argv)
+    english = os.environ.get("ENGLISH", "true").strip().lower() != "false"
+    try:
+        count, notices = check_docs(options.docs, options.config, english)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for notice in notices:
+        print(notice)
+    print(f"content checks: {count} pages, all fine")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""A page as the author wrote it: its text and front matter read strictly, its FAQ questions and sections, the
+articles in `nav`, and "today".
+
+Front matter: MkDocs drops front matter it cannot parse without a word (every field then looks "missing") and stops
+with a traceback on a file that is not UTF-8. This reads the file the way MkDocs does (UTF-8, a byte-order mark
+allowed) with the same YAML loader, and turns each of those problems into one ContentError line naming the file and
+the line.
+
+The FAQ is the `## ... { #veelgestelde-vragen }` section; each `### Question? { #id }` in it is one question. The
+`## Section { #id }` headings before it are the article's sections.
+
+`today()` is the one place the build takes the current date from: the environment variable SITE_TODAY
+(YYYY-MM-DD) when set (tests and "what if" builds), otherwise today's date in UTC, the time zone of MkDocs' own
+build date (`build_date_utc`, used on the printed handout).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from patient_info.errors import ContentError, fail
+
+FAQ_ID = "veelgestelde-vragen"  # the FAQ section's id on every article
+FAQ_SECTION = re.compile(rf"^##\s+.*\{{\s*#{FAQ_ID}\s*\}}\s*$", re.MULTILINE)
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
+EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+ENGLISH_SUFFIX = ".en.md"
+
+
+class Question(NamedTuple):
+    text: str
+    id: str
+
+
+class Article(NamedTuple):
+    path: str  # the Markdown file named in nav (the Dutch one): "door-de-rug-gaan.md"
+    name: str  # the file read, in the language asked for: "door-de-rug-gaan.en.md"
+    meta: dict
+    body: str
+
+
+def faq_questions(markdown: str, src_path: str) -> list[Question]:
+    """The `###` questions of the FAQ section, in order; a clear build error when the section or an id is missing."""
+    start = FAQ_SECTION.search(markdown)
+    if start is None:
+        raise fail(src_path, 'no "Veelgestelde vragen" section (a ## heading with { #veelgestelde-vragen })')
+    questions = []
+    for match in HEADING.finditer(markdown, start.end()):
+        level, text = len(match.group(1)), match.group(2)
+        if level <= 2:
+            break
+        if level == 3:
+            found = EXPLICIT_ID.search(text)
+            if found is None:
+                raise fail(src_path, f'FAQ question "{text}" has no explicit id, write {{ #some-id }}')
+            if not text[: found.start()].strip():
+                raise fail(src_path, f"FAQ question #{found.group(1)} has no text")
+            questions.append(Question(text[: found.start()].strip(), found.group(1)))
+    if not questions:
+        raise fail(src_path, "the FAQ section has no ### questions")
+    return questions
+
+
+def article_sections(markdown: str, src_path: str) -> list[Question]:
+    """The `##` sections before the FAQ, in order; a clear build error when one has no explicit id."""
+    end = FAQ_SECTION.search(markdown)
+    sections = []
+    for match in HEADING.finditer(markdown, 0, end.start() if end else len(markdown)):
+        if len(match.group(1)) != 2:
+            continue
+        text = match.group(2)
+        found = EXPLICIT_ID.search(text)
+        if found is None:
+            raise fail(src_path, f'section "{text}" has no explicit id, write {{ #some-id }}')
+        sections.append(Question(text[: found.start()].strip(), found.group(1)))
+    return sections
+
+
+def nav_pages(nav: list) -> list[str]:
+    """The Markdown files named in `nav`, in order."""
+    pages = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            pages += nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            pages.append(value)
+    return pages
+
+
+def nav_articles(docs_dir: Path, nav: list, english: bool) -> list[Article]:
+    """The articles (pages without `type: page`) named in `nav`, in order, read in Dutch or English."""
+    articles = []
+    for dutch_name in nav_pages(nav):
+        name = dutch_name[: -len(".md")] + ENGLISH_SUFFIX if english else dutch_name
+        path = docs_dir / name
+        if not path.is_file():
+            continue
+        meta, body = read(path, f"{docs_dir.name}/{name}")
+        if meta.get("type") != "page":
+            articles.append(Article(dutch_name, name, meta, body))
+    return articles
+
+
+OPENING = re.compile(r"\A---[ \t]*\n")
+CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader (the one MkDocs uses) whose impossible dates are a YAML error with a line number."""
+
+
+def _timestamp(loader: StrictLoader, node: yaml.Node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value} is not a real date ({error})", node.start_mark
+        ) from None
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file's text: UTF-8 with or without a byte-order mark, line ends as '\\n'."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise fail(name, f"is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}), save it as UTF-8") from None
+    return text.replace("\r\n", "\n")
+
+
+def parse(text: str, name: str) -> tuple[dict, str]:
+    """(front matter, body) of a page's text; an empty mapping when the page has no front matter."""
+    opening = OPENING.match(text)
+    if opening is None:
+        return {}, text
+    closing = CLOSING.search(text, opening.end())
+    if closing is None:
+        raise fail(name, "front matter is invalid YAML: the closing --- line is missing")
+    try:
+        meta = yaml.load(text[opening.end() : closing.start()], StrictLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.context_mark or error.problem_mark  # where the broken thing starts, e.g. an unclosed quote
+        where = f" on line {mark.line + 2}" if mark else ""  # +1: counted from 0; +1: the opening --- line
+        problem = f"{error.problem} ({error.context})" if error.context else error.problem
+        raise fail(name, f"front matter is invalid YAML{where}: {problem}") from None
+    except yaml.YAMLError as error:
+        raise fail(name, f"front matter is invalid YAML: {error}") from None
+    if meta is None:
+        return {}, text[closing.end() :]
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else f"a single {type(meta).__name__} value"
+        raise fail(name, f"front matter is invalid YAML on line 2: {kind}, not `field: value` lines")
+    return meta, text[closing.end() :]
+
+
+def read(path: Path, name: str) -> tuple[dict, str]:
+    """(front matter, body) of a Markdown file."""
+    return parse(read_text(path, name), name)
+
+
+def counterpart(src_uri: str) -> str:
+    """The other language's file of a page: "x.md" <-> "x.en.md"."""
+    if src_uri.endswith(".en.md"):
+        return src_uri[: -len(".en.md")] + ".md"
+    return src_uri[: -len(".md")] + ".en.md"
+
+
+def today() -> datetime.date:
+    value = os.environ.get("SITE_TODAY", "").strip()
+    if not value:
+        return datetime.datetime.now(datetime.timezone.utc).date()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ContentError(f"SITE_TODAY must be a date as YYYY-MM-DD, not {value!r}") from None
