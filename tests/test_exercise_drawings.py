@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 
 from patient_info.exercise_drawings import POSES, check_markers
-from patient_info.figures import FigureError, drawing_svg, load_drawings, validate
+from patient_info.figures import LENGTH, FigureError, drawing_svg, load_drawings, validate
 
 ARTICLES = ("door-de-rug-gaan", "rugpijn-na-het-lopen")
 DATA = yaml.safe_load(POSES.read_text(encoding="utf-8"))
@@ -64,6 +64,16 @@ def test_alt_text_is_escaped_and_lines_use_current_colour():
     assert 'stroke="currentColor"' in svg and not re.search(r"#[0-9a-f]{3,6}\b(?!\w)", svg.replace("#arrow-", ""))
 
 
+@pytest.mark.parametrize("ident", list(DRAWINGS))
+def test_each_drawing_is_small_current_colour_svg_without_ids(ident):
+    for lang in ("nl", "en"):
+        svg = drawing_svg(DRAWINGS[ident], lang)
+        assert len(svg.encode()) < 3000, f"{ident} {lang}: {len(svg.encode())} bytes"
+        assert " id=" not in svg and "<image" not in svg and "url(" not in svg
+        colours = set(re.findall(r'(?:fill|stroke)="([^"]*)"', svg))
+        assert colours <= {"currentColor", "none"}, colours
+
+
 def broken(change) -> str:
     data = copy.deepcopy(DATA)
     change(data["drawings"][1])
@@ -84,6 +94,16 @@ def test_a_joint_outside_its_range_names_file_and_exercise():
 
 def test_a_missing_translation_names_file_and_exercise():
     assert "alt.en" in broken(lambda d: d["alt"].pop("en"))
+
+
+def test_a_wrong_view_ghost_pillow_arrow_or_pose_count_names_file_and_exercise():
+    assert "view must be {azimuth: -90..90, elevation: 0..90}" in broken(lambda d: d.update(view={"elevation": 120}))
+    assert "view must be" in broken(lambda d: d.update(view={"from": "above"}))
+    assert "ghost must be true or false" in broken(lambda d: d.update(ghost="no"))
+    assert "pillow must be" in broken(lambda d: d["poses"][1].update(pillow=["under-head", "under-feet"]))
+    assert "joint 'legs_roll' = 120 is outside" in broken(lambda d: d["poses"][1].update(legs_roll=120))
+    assert "arrow must be" in broken(lambda d: d.update(arrow=[1, 2, 3]))
+    assert "one to three poses" in broken(lambda d: d["poses"].extend(d["poses"][:2]))
 
 
 def test_an_exercise_without_a_drawing_is_an_error():
@@ -117,16 +137,19 @@ def test_drawing_lines_contrast_at_least_3_to_1(browser, site_url, scheme):
         """() => [...document.querySelectorAll('svg.exercise-drawing')].map(svg => {
             let e = svg, bg = 'rgba(0, 0, 0, 0)';
             while (e && (bg = getComputedStyle(e).backgroundColor) === 'rgba(0, 0, 0, 0)') e = e.parentElement;
-            return [getComputedStyle(svg).color, bg || 'rgb(255, 255, 255)', svg.getBoundingClientRect().width];
+            return [getComputedStyle(svg).color, bg || 'rgb(255, 255, 255)',
+                    svg.getBoundingClientRect().width / svg.viewBox.baseVal.width];
         })"""
     )
     context.close()
     assert len(colours) == 7
-    for colour, background, width in colours:
+    for colour, background, scale in colours:
         fg = [float(v) for v in re.findall(r"[\d.]+", colour)]
         bg = [float(v) for v in re.findall(r"[\d.]+", background)][:3]
         alpha = fg[3] if len(fg) == 4 else 1.0
         mixed = [alpha * f + (1 - alpha) * b for f, b in zip(fg[:3], bg)]
         light, dark = sorted((luminance(mixed), luminance(bg)), reverse=True)
         assert (light + 0.05) / (dark + 0.05) >= 3, (scheme, colour, background)
-        assert width / 2 >= 390 / 3, "each pose at least a third of a phone screen wide"
+        # as big as a pose a third of the phone wide in the first two-pose drawings (a trunk of 34 px), also in the
+        # three-pose one
+        assert scale * LENGTH["torso"] >= 34, "the figure's trunk at least 34 px long on a phone"
