@@ -52,8 +52,11 @@ def test_first_days_show_lying_and_getting_out_of_bed(site):
         for element in section.find_next_siblings():
             if element.name == "h2":
                 break
-            drawn += [svg["data-drawing"] for svg in element.find_all("svg", class_="exercise-drawing")]
-        assert drawn == ["lying-pillows", "log-roll"]
+            drawn += element.find_all("svg", class_="exercise-drawing")
+        assert [svg["data-drawing"] for svg in drawn] == ["lying-pillows", "log-roll"]
+        panels = [len(svg.find_all("g", transform=True, recursive=False)) for svg in drawn]
+        assert panels == [2, 3], "two ways to lie; on your side, pushing up, sitting"
+        assert not any(svg.find("g", class_="ghost") for svg in drawn), "positions side by side, no ghost"
 
 
 def test_alt_text_is_escaped_and_lines_use_current_colour():
@@ -72,6 +75,14 @@ def test_each_drawing_is_small_current_colour_svg_without_ids(ident):
         assert " id=" not in svg and "<image" not in svg and "url(" not in svg
         colours = set(re.findall(r'(?:fill|stroke)="([^"]*)"', svg))
         assert colours <= {"currentColor", "none"}, colours
+
+
+def test_three_poses_are_three_panels_and_a_ghost_only_in_a_movement():
+    drawing = copy.deepcopy(DRAWINGS["log-roll"])
+    svg = drawing_svg(drawing, "en")
+    assert svg.count('<g transform="translate(') == 3 and 'class="ghost"' not in svg
+    del drawing["ghost"]  # as one movement: each pose after the first shows where the one before it was
+    assert drawing_svg(drawing, "en").count('class="ghost"') == 2
 
 
 def broken(change) -> str:
