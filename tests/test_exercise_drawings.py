@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 
 from patient_info.exercise_drawings import POSES, check_markers
-from patient_info.figures import FigureError, drawing_svg, load_drawings, validate
+from patient_info.figures import LENGTH, FigureError, drawing_svg, load_drawings, validate
 
 ARTICLES = ("door-de-rug-gaan", "rugpijn-na-het-lopen")
 DATA = yaml.safe_load(POSES.read_text(encoding="utf-8"))
@@ -50,8 +50,11 @@ def test_first_days_show_lying_and_getting_out_of_bed(site):
         for element in section.find_next_siblings():
             if element.name == "h2":
                 break
-            drawn += [svg["data-drawing"] for svg in element.find_all("svg", class_="exercise-drawing")]
-        assert drawn == ["lying-pillows", "log-roll"]
+            drawn += element.find_all("svg", class_="exercise-drawing")
+        assert [svg["data-drawing"] for svg in drawn] == ["lying-pillows", "log-roll"]
+        panels = [len(svg.find_all("g", transform=True, recursive=False)) for svg in drawn]
+        assert panels == [2, 3], "two ways to lie; on your side, pushing up, sitting"
+        assert not any(svg.find("g", class_="ghost") for svg in drawn), "positions side by side, no ghost"
 
 
 def test_alt_text_is_escaped_and_lines_use_current_colour():
@@ -60,6 +63,24 @@ def test_alt_text_is_escaped_and_lines_use_current_colour():
     svg = drawing_svg(drawing, "en")
     assert 'aria-label="Knees &quot;up&quot; &lt;b&gt;"' in svg and "<b>" not in svg
     assert 'stroke="currentColor"' in svg and not re.search(r"#[0-9a-f]{3,6}\b(?!\w)", svg.replace("#arrow-", ""))
+
+
+@pytest.mark.parametrize("ident", list(DRAWINGS))
+def test_each_drawing_is_small_current_colour_svg_without_ids(ident):
+    for lang in ("nl", "en"):
+        svg = drawing_svg(DRAWINGS[ident], lang)
+        assert len(svg.encode()) < 3000, f"{ident} {lang}: {len(svg.encode())} bytes"
+        assert " id=" not in svg and "<image" not in svg and "url(" not in svg
+        colours = set(re.findall(r'(?:fill|stroke)="([^"]*)"', svg))
+        assert colours <= {"currentColor", "none"}, colours
+
+
+def test_three_poses_are_three_panels_and_a_ghost_only_in_a_movement():
+    drawing = copy.deepcopy(DRAWINGS["log-roll"])
+    svg = drawing_svg(drawing, "en")
+    assert svg.count('<g transform="translate(') == 3 and 'class="ghost"' not in svg
+    del drawing["ghost"]  # as one movement: each pose after the first shows where the one before it was
+    assert drawing_svg(drawing, "en").count('class="ghost"') == 2
 
 
 def broken(change) -> str:
@@ -82,6 +103,16 @@ def test_a_joint_outside_its_range_names_file_and_exercise():
 
 def test_a_missing_translation_names_file_and_exercise():
     assert "alt.en" in broken(lambda d: d["alt"].pop("en"))
+
+
+def test_a_wrong_view_ghost_pillow_arrow_or_pose_count_names_file_and_exercise():
+    assert "view must be {azimuth: -90..90, elevation: 0..90}" in broken(lambda d: d.update(view={"elevation": 120}))
+    assert "view must be" in broken(lambda d: d.update(view={"from": "above"}))
+    assert "ghost must be true or false" in broken(lambda d: d.update(ghost="no"))
+    assert "pillow must be" in broken(lambda d: d["poses"][1].update(pillow=["under-head", "under-feet"]))
+    assert "joint 'legs_roll' = 120 is outside" in broken(lambda d: d["poses"][1].update(legs_roll=120))
+    assert "arrow must be" in broken(lambda d: d.update(arrow=[1, 2, 3]))
+    assert "one to three poses" in broken(lambda d: d["poses"].extend(d["poses"][:2]))
 
 
 def test_an_exercise_without_a_drawing_is_an_error():
@@ -146,16 +177,19 @@ def test_drawing_lines_contrast_at_least_3_to_1(browser, site_url, scheme):
         """() => [...document.querySelectorAll('svg.exercise-drawing')].map(svg => {
             let e = svg, bg = 'rgba(0, 0, 0, 0)';
             while (e && (bg = getComputedStyle(e).backgroundColor) === 'rgba(0, 0, 0, 0)') e = e.parentElement;
-            return [getComputedStyle(svg).color, bg || 'rgb(255, 255, 255)', svg.getBoundingClientRect().width];
+            return [getComputedStyle(svg).color, bg || 'rgb(255, 255, 255)',
+                    svg.getBoundingClientRect().width / svg.viewBox.baseVal.width];
         })"""
     )
     context.close()
     assert len(colours) == 7
-    for colour, background, width in colours:
+    for colour, background, scale in colours:
         fg = [float(v) for v in re.findall(r"[\d.]+", colour)]
         bg = [float(v) for v in re.findall(r"[\d.]+", background)][:3]
         alpha = fg[3] if len(fg) == 4 else 1.0
         mixed = [alpha * f + (1 - alpha) * b for f, b in zip(fg[:3], bg)]
         light, dark = sorted((luminance(mixed), luminance(bg)), reverse=True)
         assert (light + 0.05) / (dark + 0.05) >= 3, (scheme, colour, background)
-        assert width / 2 >= 390 / 3, "each pose at least a third of a phone screen wide"
+        # as big as a pose a third of the phone wide in the first two-pose drawings (a trunk of 34 px), also in the
+        # three-pose one
+        assert scale * LENGTH["torso"] >= 34, "the figure's trunk at least 34 px long on a phone"
