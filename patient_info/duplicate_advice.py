@@ -4,7 +4,7 @@ Where two sections say the same thing, one of them should say it and the other l
 hand-written copies of advice drift apart, and a search lands on the wrong one. This reads an article's Markdown as
 its author wrote it: every `##` section and `###` FAQ answer is one part, named by its `{ #id }`. Headings, the
 summary before the first section, lines that only include a shared block (`--8<-- "file.md"`: one source, shown
-twice, cannot drift) and marker lines such as `{urgency: appointment}` are not compared, and nor are links: a link's
+twice, cannot drift) and marker lines such as `{urgency: appointment nl}` are not compared, and nor are links: a link's
 text names another section ("lees je bij [Wat kun je nu zelf doen?](#zelf-doen)"), it gives no advice, and no run
 of words reaches across it, nor across the end of a sentence.
 """

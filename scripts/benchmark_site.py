@@ -105,11 +105,11 @@ sources:
 
     - {'Blijf bewegen.' if nl else 'Keep moving.'}
 
-{{urgency: emergency now}}
+{{urgency: emergency now {language}}}
 
 {chr(10).join(sections)}
 
-{{urgency: appointment}}
+{{urgency: appointment {language}}}
 
 ## {'Veelgestelde vragen' if nl else 'Frequently asked questions'} {{ #veelgestelde-vragen }}
 

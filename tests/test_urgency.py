@@ -1,21 +1,25 @@
 """"When to call": the care cards in three levels, rendered from the one source docs/_shared/urgency.yml, checked on
-the built site (articles, home pages, the card to keep) and as build errors on small broken fixture sites."""
+the built site (articles, home pages, the card to keep), through plain Python-Markdown with no MkDocs (the extension
+patient_info.urgency_cards), and as build errors on small broken fixture sites."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
+from pathlib import Path
 
+import markdown
 import pytest
 import textstat
 import yaml
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
 
 from conftest import ROOT, run_build
-
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import urgency  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+from patient_info import urgency
+from patient_info.urgency import UrgencyError
+from patient_info.urgency_cards import UrgencyCardsExtension
 
 DATA = yaml.safe_load((ROOT / "docs" / "_shared" / "urgency.yml").read_text(encoding="utf-8"))
 LEVELS = [level["id"] for level in DATA["levels"]]
@@ -170,35 +174,118 @@ def broken(edit) -> dict:
     (lambda d: d.pop("levels"), "must hold 'levels', a list of levels with items"),
 ], ids=["missing English", "empty Dutch", "missing level text", "duplicate id", "no source", "no levels"])
 def test_incomplete_data_is_one_clear_error(edit, message):
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(UrgencyError) as error:
         urgency.check_urgency_data(broken(edit), "docs/_shared/urgency.yml")
     assert str(error.value) == f"docs/_shared/urgency.yml: {message}"
 
 
-ARTICLE_BODY = "# T\n\n!!! summary\n\n    - x\n\n{urgency: emergency now}\n\n## A { #a }\n\n{urgency: appointment}\n"
+ARTICLE_BODY = "# T\n\n!!! summary\n\n    - x\n\n{urgency: emergency now nl}\n\n## A { #a }\n\n{urgency: appointment nl}\n"
 
 
 @pytest.mark.parametrize("markdown, meta, message", [
-    (ARTICLE_BODY.replace("{urgency: emergency now}", '!!! danger "Bel direct"\n\n    - x'), {},
+    (ARTICLE_BODY.replace("{urgency: emergency now nl}", '!!! danger "Bel direct"\n\n    - x'), {},
      "a hand-written red-flag box (!!! danger)"),
-    (ARTICLE_BODY.replace("{urgency: emergency now}", "{urgency: now emergency}"), {},
+    (ARTICLE_BODY.replace("{urgency: emergency now nl}", "{urgency: now emergency nl}"), {},
      "no urgency cards after the summary"),
-    (ARTICLE_BODY.replace("{urgency: appointment}", ""), {}, "no {urgency: appointment} card"),
-    (ARTICLE_BODY.replace("{urgency: appointment}", "{urgency: later}"), {}, "names unknown levels later"),
-    (ARTICLE_BODY.replace("{urgency: appointment}", "Zie {urgency: appointment}"), {}, "marker is malformed"),
-])
+    (ARTICLE_BODY.replace("{urgency: appointment nl}", ""), {}, "no {urgency: appointment nl} card"),
+    (ARTICLE_BODY.replace("{urgency: appointment nl}", "{urgency: later nl}"), {}, "names unknown levels later"),
+    (ARTICLE_BODY.replace("{urgency: appointment nl}", "Zie {urgency: appointment nl}"), {}, "marker is malformed"),
+    (ARTICLE_BODY.replace("{urgency: appointment nl}", "{urgency: appointment}"), {},
+     "{urgency: appointment} does not end with its language (nl or en): write {urgency: appointment nl}"),
+    (ARTICLE_BODY.replace("{urgency: appointment nl}", "{urgency: appointment en}"), {},
+     "{urgency: appointment en} is marked 'en', the file is 'nl'"),
+    (ARTICLE_BODY.replace("{urgency: appointment nl}", "{urgency-card emergency nl}"), {},
+     "the card to keep shows every level, write {urgency-card nl}"),
+    (ARTICLE_BODY, {"urgency": ["chest-pain"]}, "front matter field 'urgency' is not read: every page shows every item"),
+], ids=["hand-written box", "levels out of order", "no appointment", "unknown level", "not on its own line",
+        "no language", "other language", "card with levels", "item choice in front matter"])
 def test_page_markers_are_checked(markdown, meta, message):
-    urgency.check_markers(ARTICLE_BODY, {}, DATA, "docs/x.md")  # the valid article passes
-    with pytest.raises(PluginError) as error:
-        urgency.check_markers(markdown, meta, DATA, "docs/x.md")
+    urgency.check_page(ARTICLE_BODY, {}, DATA, "docs/x.md")  # the valid article passes
+    with pytest.raises(UrgencyError) as error:
+        urgency.check_page(markdown, meta, DATA, "docs/x.md")
     assert str(error.value).startswith("docs/x.md: ") and message in str(error.value)
 
 
-def test_a_page_chooses_items_by_id_and_unknown_ids_are_an_error():
-    assert urgency.chosen_items({"urgency": ["chest-pain", "fever"]}, DATA, "docs/x.md") == {"chest-pain", "fever"}
-    assert len(urgency.chosen_items({}, DATA, "docs/x.md")) == sum(len(level["items"]) for level in DATA["levels"])
-    with pytest.raises(PluginError, match="^docs/x.md: front matter field 'urgency' names unknown item ids: nope$"):
-        urgency.chosen_items({"urgency": ["fever", "nope"]}, DATA, "docs/x.md")
+def test_the_card_to_keep_names_the_site_as_the_configuration_does():
+    urgency.check_site_name(DATA, "en", "Back in motion", "docs/_shared/urgency.yml")
+    with pytest.raises(UrgencyError, match="^docs/_shared/urgency.yml: 'card' has the 'nl' text 'site' 'Rug in "
+                                           "beweging', but the site is called 'Rugklachten'"):
+        urgency.check_site_name(DATA, "nl", "Rugklachten", "docs/_shared/urgency.yml")
+
+
+# --- The extension, in plain Python-Markdown (what any generator that runs Python-Markdown does) -------------------
+
+DATA_PATH = str(ROOT / "docs" / "_shared" / "urgency.yml")
+
+
+def convert(text: str) -> BeautifulSoup:
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc", UrgencyCardsExtension(data=DATA_PATH)])
+    return BeautifulSoup(md.convert(text), "html.parser")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plain_python_markdown_renders_the_cards_with_their_heading_and_link(lang):
+    html = convert(f"# T\n\nIntro.\n\n{{urgency: emergency now {lang}}}\n\n## Later {{ #later }}\n\n"
+                   f"{{urgency: appointment {lang}}}\n")
+    assert "{urgency" not in str(html)
+    heading = html.find("h2")
+    assert heading["id"] == "wanneer-bellen" and heading.get_text() == DATA["section"][lang]
+    first = heading.find_next_sibling()
+    assert "urgency-cards" in first["class"] and shown(first) == expected(["emergency", "now"], lang)
+    assert [a["href"] for a in first.select(".urgency--emergency h3 a")] == ["tel:112"]
+    link = first.find_next_sibling()
+    target = "wanneer-bellen.md" if lang == "nl" else "wanneer-bellen.en.md"
+    assert link["class"] == ["urgency-keep"] and link.a["href"] == target
+    assert link.a.get_text() == DATA["card"][lang]["link"]
+    assert shown(html.find("h2", id="later").find_next_sibling()) == expected(["appointment"], lang)
+    assert len(html.select(".urgency")) == 3
+
+
+def test_plain_python_markdown_renders_the_card_to_keep_twice():
+    html = convert("{urgency-card en}\n")
+    cards = html.select(".urgency-card")
+    assert len(cards) == 2 and cards[1]["aria-hidden"] == "true" and html.find("h2", id="wanneer-bellen") is None
+    assert [text_of(card.select_one(".urgency-card__site")) for card in cards] == ["Back in motion"] * 2
+    assert all(shown(card) == expected(LEVELS, "en") for card in cards)
+
+
+def test_the_extension_escapes_every_text_it_writes(tmp_path):
+    data = broken(lambda d: d["levels"][0]["items"][0].update(nl='<script>alert("x")</script> & \'s nachts'))
+    path = tmp_path / "urgency.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    html = markdown.Markdown(extensions=[UrgencyCardsExtension(data=str(path))]).convert("{urgency: emergency nl}")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;s nachts" in html
+
+
+@pytest.mark.parametrize("line, message", [
+    ("{urgency: emergency now}", "{urgency: emergency now} does not end with its language (nl or en)"),
+    ("{urgency: emergency now de}", "does not end with its language"),
+    ("{urgency: soon nl}", "{urgency: soon nl} names unknown levels soon"),
+    ("Bel {urgency: emergency nl}", "marker is malformed"),
+    ("{urgency-card}", "{urgency-card} does not end with its language"),
+])
+def test_the_extension_fails_loudly_and_never_prints_a_marker(line, message):
+    with pytest.raises(UrgencyError, match=re.escape(message)):
+        convert(f"# T\n\n{line}\n")
+
+
+def test_the_extension_imports_nothing_of_mkdocs_or_material():
+    script = ("import sys, markdown\n"
+              "html = markdown.markdown('{urgency: emergency now nl}', extensions=['patient_info.urgency_cards'])\n"
+              "assert 'data-urgency-level=\"emergency\"' in html, html\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'jinja2')))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_the_icons_are_materials():
+    material = pytest.importorskip("material")
+    icons = Path(material.__file__).parent / "templates" / ".icons" / "material"
+    for level in LEVELS + ["other"]:
+        name = urgency.ICONS.get(level, urgency.OTHER_ICON)
+        assert urgency.icon(level) == (icons / f"{name}.svg").read_text(encoding="utf-8").strip()
 
 
 # --- Build errors on a fixture site (one line, naming the file) ----------------------------------------------------
@@ -211,15 +298,25 @@ def edit_file(path, old, new):
 
 
 @pytest.mark.parametrize("name, old, new, message", [
-    ("rugpijn-na-het-lopen.md", "{urgency: emergency now}", '!!! danger "Bel direct de huisarts als je:"\n\n    - iets',
+    ("rugpijn-na-het-lopen.md", "{urgency: emergency now nl}", '!!! danger "Bel direct de huisarts als je:"\n\n    - iets',
      "ERROR   -  docs/rugpijn-na-het-lopen.md: a hand-written red-flag box (!!! danger)"),
-    ("rugpijn-na-het-lopen.en.md", "keywords:", "urgency: [chest-pain, made-up-item]\nkeywords:",
-     "ERROR   -  docs/rugpijn-na-het-lopen.en.md: front matter field 'urgency' names unknown item ids: made-up-item"),
-    ("door-de-rug-gaan.en.md", "keywords:", "urgency: [chest-pain]\nkeywords:",
-     "ERROR   -  docs/door-de-rug-gaan.en.md: front matter field 'urgency' differs from the Dutch page's"),
+    ("rugpijn-na-het-lopen.md", "{urgency: emergency now nl}", "{urgency: emergency now}",
+     "ERROR   -  docs/rugpijn-na-het-lopen.md: {urgency: emergency now} does not end with its language (nl or en): "
+     "write {urgency: emergency now nl}"),
+    ("door-de-rug-gaan.en.md", "{urgency: appointment en}", "{urgency: appointment nl}",
+     "ERROR   -  docs/door-de-rug-gaan.en.md: {urgency: appointment nl} is marked 'nl', the file is 'en'"),
+    ("_shared/pijnstillers.en.md", "", "{urgency: now nl}\n\n",
+     "ERROR   -  docs/_shared/pijnstillers.en.md: {urgency: now nl} is marked 'nl', the file is 'en'"),
+    ("rugpijn-na-het-lopen.en.md", "keywords:", "urgency: [chest-pain]\nkeywords:",
+     "ERROR   -  docs/rugpijn-na-het-lopen.en.md: front matter field 'urgency' is not read"),
     ("_shared/urgency.yml", "        en: You have pain in your chest.\n", "",
      "ERROR   -  docs/_shared/urgency.yml: item 'chest-pain' has no 'en' text"),
-], ids=["hand-written box", "unknown item id", "languages choose different items", "English text missing"])
+    ("_shared/urgency.yml", "site: Back in motion", "site: Back on track",
+     "ERROR   -  docs/_shared/urgency.yml: 'card' has the 'en' text 'site' 'Back on track', but the site is called "
+     "'Back in motion'"),
+], ids=["hand-written box", "marker without language", "marker in the other language",
+        "shared block in the other language", "item choice in front matter", "English text missing",
+        "card names another site"])
 def test_bad_urgency_input_stops_the_build_with_one_line(fixture_project, tmp_path, name, old, new, message):
     edit_file(fixture_project / "docs" / name, old, new)
     build = run_build(fixture_project, tmp_path / "out")

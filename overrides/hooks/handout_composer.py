@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 from patient_info.exercise_drawings import POSES, article_exercises
 from patient_info.figures import FigureError, load_drawings
 
-# The care advice ("when to call", hooks/urgency.py) is always on a handout: the 112 and "call now" cards after the
+# The care advice ("when to call", patient_info/urgency_cards.py) is always on a handout: the 112 and "call now" cards after the
 # summary and the "make an appointment" card (which an article shows in its section on when to see a GP). Each once:
 # a chosen section leaves them out.
 URGENCY_SELECTOR = ".urgency-cards"

@@ -35,8 +35,8 @@ from patch import substitute
 from patient_info.duplicate_advice import sections_of
 from patient_info.safety_check import articles as article_sources
 from patient_info.search_data import DataError, hidden_words_html, not_covered, red_flags, section_words, words_text
-from urgency import DATA_FILE as URGENCY_FILE
-from urgency import load_urgency_data
+from patient_info.urgency import DATA_FILE as URGENCY_FILE
+from patient_info.urgency import load_urgency_data
 
 # Pages a reader who typed nothing the site knows is sent to, besides the articles themselves.
 OVERVIEW = "veelgestelde-vragen"
