@@ -5,7 +5,8 @@
 Prints each page's "review due soon" notice, then either "content checks: N pages, all fine" (exit 0) or the first
 mistake as one line naming the file and the problem (exit 1), as the build would stop on it. Checked: the practice
 settings in mkdocs.yml, every page's front matter and its translation, the review dates, one place per piece of
-advice, the FAQ and its ids in both languages, the exercise drawings and their markers, the patients' search words
+advice, the FAQ and its ids in both languages, the urgency data and every page's urgency markers, the exercise
+drawings and their markers, the patients' search words
 (section words and topics not covered) and the read-aloud pronunciations. English is checked unless ENGLISH=false,
 as in the build. What only the rendered page shows (the urgency cards, the summary first) is checked by the build
 and, over any built site, by patient_info.safety_check.
@@ -27,7 +28,10 @@ from patient_info.exercise_drawings import POSES, check_markers
 from patient_info.figures import load_drawings
 from patient_info.pages import read, today
 from patient_info.pronunciation import pronunciation
-from patient_info.search_data import not_covered, section_words
+from patient_info.search_data import not_covered, red_flags, section_words
+from patient_info.urgency import check_docs as check_urgency_markers
+from patient_info.urgency import check_page as check_urgency_page
+from patient_info.urgency import data_name, load_urgency_data
 
 SHARED = "_shared"  # mkdocs.yml exclude_docs: shared sources, not pages
 
@@ -62,13 +66,17 @@ def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple
         content_model.check_translations(docs_dir)
     uris = page_files(docs_dir, english)
     notices = content_model.check_site(docs_dir, uris, today())
+    urgency = load_urgency_data(docs_dir)
+    check_urgency_markers(docs_dir, urgency)
     for uri in uris:
         meta, body = read(docs_dir / uri, f"{folder}/{uri}")
         content_model.check_markdown(meta, body, f"{folder}/{uri}", docs_dir, uri)
+        check_urgency_page(body, meta, urgency, f"{folder}/{uri}")
     drawings = load_drawings(POSES)
     for path in sorted(docs_dir.rglob("*.md")):
         check_markers(path.read_text(encoding="utf-8-sig"), f"{folder}/{path.relative_to(docs_dir).as_posix()}",
                       drawings)
+    red_flags(urgency, data_name(docs_dir))
     not_covered(docs_dir)
     articles = {Path(uri).stem: docs_dir / uri for uri in uris if not uri.endswith(".en.md")}
     section_words(docs_dir, lambda slug: {name for name, _ in sections_of(articles[slug].read_text(encoding="utf-8"))}

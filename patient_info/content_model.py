@@ -40,7 +40,7 @@ DESCRIPTION_LENGTH = range(50, 161)
 REVIEW_NOTICE_DAYS = 60
 MAX_REVIEW_YEARS = 3
 ENGLISH_SUFFIX = ".en.md"
-# The urgency cards (hooks/urgency.py renders them from docs/_shared/urgency.yml): each level's card class.
+# The urgency cards (patient_info/urgency_cards.py renders them from docs/_shared/urgency.yml): each level's class.
 URGENCY_CARD_CLASSES = ("urgency--emergency", "urgency--now", "urgency--appointment")
 JAVASCRIPT = re.compile(r"javascript\s*:", re.IGNORECASE)
 HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
@@ -351,7 +351,8 @@ def check_urgency_cards(outline: Outline, src_path: str) -> None:
     for card_class in URGENCY_CARD_CLASSES:
         if not any(card_class in classes and has_text(text) for classes, text, _ in outline.boxes):
             raise fail(src_path, f"no {card_class.split('--')[1]} urgency card on the page "
-                                 "(write {urgency: emergency now} after the summary and {urgency: appointment} later)")
+                                 "(write {urgency: emergency now nl} after the summary and {urgency: appointment nl} later, "
+                                 "en in an English page)")
 
 
 def check_faq(outline: Outline, src_path: str) -> None:

@@ -21,6 +21,8 @@ patient_info/data/icons/ so that the cards do not need Material installed.
 
 from __future__ import annotations
 
+from patient_info.errors import ContentError
+
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -46,7 +48,7 @@ OTHER_ICON = "alert"
 EXAMPLE = "{urgency: emergency now nl}"
 
 
-class UrgencyError(ValueError):
+class UrgencyError(ContentError):
     """A mistake in the urgency data or in a page's markers: one line naming the file and the problem."""
 
 

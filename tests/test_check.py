@@ -70,7 +70,19 @@ def bad_practice(project):
     replace_in(project / "mkdocs.yml", "extra:\n", "extra:\n  practice:\n    phone: 0101234567\n")
 
 
-BREAKS = [no_title, english_faq_id, advice_twice, no_translation, unknown_drawing, unknown_section_words, bad_practice]
+def marker_without_language(project):
+    replace_in(project / "docs/door-de-rug-gaan.md", "{urgency: appointment nl}", "{urgency: appointment}")
+
+
+def urgency_item_without_source(project):
+    path = project / "docs/_shared/urgency.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("        source:")
+    end = text.index("\n        nl:", start)
+    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+
+
+BREAKS = [marker_without_language, urgency_item_without_source, no_title, english_faq_id, advice_twice, no_translation, unknown_drawing, unknown_section_words, bad_practice]
 
 
 @pytest.mark.parametrize("breaks", BREAKS, ids=[change.__name__ for change in BREAKS])

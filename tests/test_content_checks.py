@@ -246,11 +246,11 @@ STRUCTURE = [
                                                   fenced('!!! summary "In het kort"\n\n    - Blijf bewegen.\n')),
      'docs/x.md: no "In het kort" summary (!!! summary) before the first ## section'),
     ("urgency cards only in a code block", BODY.replace(URGENCY_CARDS, fenced(URGENCY_CARDS)),
-     "docs/x.md: no emergency urgency card on the page (write {urgency: emergency now} after the summary and "
-     "{urgency: appointment} later)"),
+     "docs/x.md: no emergency urgency card on the page (write {urgency: emergency now nl} after the summary and "
+     "{urgency: appointment nl} later, en in an English page)"),
     ("an urgency card without text", BODY.replace("<p>Maak een afspraak.</p>", ""),
-     "docs/x.md: no appointment urgency card on the page (write {urgency: emergency now} after the summary and "
-     "{urgency: appointment} later)"),
+     "docs/x.md: no appointment urgency card on the page (write {urgency: emergency now nl} after the summary and "
+     "{urgency: appointment nl} later, en in an English page)"),
     ("empty FAQ question", BODY.replace("### Helpt warmte? { #warmte }", "### &nbsp; { #warmte }"),
      "docs/x.md: FAQ question #warmte has no text"),
     ("duplicate FAQ ids", BODY.replace("{ #warmte }", "{ #stoppen }"),
