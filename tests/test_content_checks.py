@@ -12,8 +12,7 @@ import markdown
 import pytest
 
 from patient_info import content_model
-from patient_info import pages as front_matter
-from patient_info import pages as faq_markdown
+from patient_info import pages
 from patient_info.errors import ContentError
 
 NAME = "docs/x.md"
@@ -57,28 +56,28 @@ UNPARSEABLE = [
 
 @pytest.mark.parametrize("case, text, expected", UNPARSEABLE, ids=[case[0] for case in UNPARSEABLE])
 def test_unparseable_front_matter_is_reported_as_invalid_yaml_with_the_line(case, text, expected):
-    assert message(front_matter.parse, text, NAME) == expected
+    assert message(pages.parse, text, NAME) == expected
 
 
 def test_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "x.md"
     path.write_bytes(b"\xef\xbb\xbf---\ntitle: Rugpijn\n---\n# Rugpijn\n")
-    assert front_matter.read(path, NAME) == ({"title": "Rugpijn"}, "\n# Rugpijn\n")
+    assert pages.read(path, NAME) == ({"title": "Rugpijn"}, "\n# Rugpijn\n")
 
 
 def test_latin1_file_is_one_line(tmp_path):
     path = tmp_path / "x.md"
     path.write_bytes("---\ntitle: Knieën\n---\n".encode("latin-1"))
-    assert message(front_matter.read, path, NAME) == (
+    assert message(pages.read, path, NAME) == (
         "docs/x.md: is not UTF-8 text (byte 0xeb on line 2), save it as UTF-8"
     )
 
 
 def test_today_comes_from_site_today(monkeypatch):
     monkeypatch.setenv("SITE_TODAY", "2030-03-04")
-    assert front_matter.today() == datetime.date(2030, 3, 4)
+    assert pages.today() == datetime.date(2030, 3, 4)
     monkeypatch.setenv("SITE_TODAY", "4 maart")
-    assert message(front_matter.today) == "SITE_TODAY must be a date as YYYY-MM-DD, not '4 maart'"
+    assert message(pages.today) == "SITE_TODAY must be a date as YYYY-MM-DD, not '4 maart'"
 
 
 # --- fields --------------------------------------------------------------------------------------------------------
@@ -149,7 +148,7 @@ def test_bad_practice_is_one_clear_line(case, practice, expected):
 
 def test_yaml_reads_an_unquoted_phone_number_as_a_number():
     # Why the phone must be quoted: 0101234567 is an octal number to YAML.
-    assert front_matter.parse("---\nphone: 0101234567\n---\n", NAME)[0] == {"phone": 17119607}
+    assert pages.parse("---\nphone: 0101234567\n---\n", NAME)[0] == {"phone": 17119607}
 
 
 def test_valid_practice_passes():
@@ -272,7 +271,7 @@ def test_structure_is_checked_on_the_rendered_page(case, text, expected):
 
 def test_faq_question_of_only_an_id_stops_the_build():
     text = BODY.replace("### Helpt warmte? { #warmte }", "### { #warmte }")
-    assert message(faq_markdown.faq_questions, text, NAME) == "docs/x.md: FAQ question #warmte has no text"
+    assert message(pages.faq_questions, text, NAME) == "docs/x.md: FAQ question #warmte has no text"
 
 
 def test_type_page_with_a_faq_section_stops_the_build():

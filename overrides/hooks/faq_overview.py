@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from faq_markdown import ENGLISH_SUFFIX, faq_questions, nav_articles
+from patient_info.pages import ENGLISH_SUFFIX, faq_questions, nav_articles
 
 
 def overview(docs_dir: Path, nav: list, english: bool) -> str:

@@ -2,7 +2,7 @@
 lists and fetches, as `composer` in the template context, and copy the QR encoder it uses into the site.
 
 overrides/partials/handout-composer.html writes a checkbox for every section and FAQ question of every article in
-`nav`, in the page's language (read from the Markdown with faq_markdown.py, the same reading as the FAQ overview
+`nav`, in the page's language (read from the Markdown with patient_info/pages.py, the same reading as the FAQ overview
 and the content model); docs/assets/javascripts/handout-composer.js fetches the chosen parts from the built
 article pages (same origin) and lays them out for printing. Per article:
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faq_markdown import article_sections, faq_questions, nav_articles
+from patient_info.pages import article_sections, faq_questions, nav_articles
 from handout import closing, pdf_link
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import material
 import yaml
-from faq_markdown import FAQ_ID
+from patient_info.pages import FAQ_ID
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute

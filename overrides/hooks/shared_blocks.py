@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from faq_markdown import fail
+from patient_info.errors import fail
 
 SHARED_FOLDER = "_shared"
 INCLUDE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["'])(?P<name>[^"'\n]+)\1[ \t]*$""", re.MULTILINE)

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from escape_values import plain as as_written
-from faq_markdown import FAQ_ID
+from patient_info.pages import FAQ_ID
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that start a new line on screen: their text is separated by a space from the text around them.
