@@ -20,6 +20,17 @@ POSES = Path(__file__).resolve().parent / "data" / "exercise-poses.yml"
 MARKER = re.compile(r"^\{drawing:\s*([a-z0-9-]+)\s+([a-z]{2})\s*\}\s*$")
 
 
+_cache: dict[Path, tuple[int, dict]] = {}
+
+
+def cached_drawings(path: Path) -> dict[str, dict]:
+    """The pose file, read and checked again only when it changes: MkDocs makes a new Markdown for every page."""
+    changed = path.stat().st_mtime_ns
+    if path not in _cache or _cache[path][0] != changed:
+        _cache[path] = (changed, load_drawings(path))
+    return _cache[path][1]
+
+
 class DrawingPreprocessor(Preprocessor):
     def __init__(self, md, path: Path):
         super().__init__(md)
@@ -34,7 +45,7 @@ class DrawingPreprocessor(Preprocessor):
                 out.append(line)
                 continue
             if self.drawings is None:
-                self.drawings = load_drawings(self.path)
+                self.drawings = cached_drawings(self.path)
             ident, lang = match.groups()
             if ident not in self.drawings:
                 raise FigureError(f"{self.path}: no drawing {ident!r} (asked for by a marker {line.strip()!r})")

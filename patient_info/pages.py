@@ -116,6 +116,11 @@ class StrictLoader(yaml.SafeLoader):
     """PyYAML's safe loader (the one MkDocs uses) whose impossible dates are a YAML error with a line number."""
 
 
+class FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same in PyYAML's C version, about ten times faster: a page is read with it first, and only a page it
+    cannot read is read again with StrictLoader, whose messages name the character (a tab, say)."""
+
+
 def _timestamp(loader: StrictLoader, node: yaml.Node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -126,6 +131,7 @@ def _timestamp(loader: StrictLoader, node: yaml.Node):
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+FastStrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def read_text(path: Path, name: str) -> str:
@@ -148,7 +154,10 @@ def parse(text: str, name: str) -> tuple[dict, str]:
     if closing is None:
         raise fail(name, "front matter is invalid YAML: the closing --- line is missing")
     try:
-        meta = yaml.load(text[opening.end() : closing.start()], StrictLoader)
+        try:
+            meta = yaml.load(text[opening.end() : closing.start()], FastStrictLoader)
+        except yaml.YAMLError:
+            meta = yaml.load(text[opening.end() : closing.start()], StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.context_mark or error.problem_mark  # where the broken thing starts, e.g. an unclosed quote
         where = f" on line {mark.line + 2}" if mark else ""  # +1: counted from 0; +1: the opening --- line
