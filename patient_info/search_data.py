@@ -117,7 +117,8 @@ def red_flags(urgency: dict, where: str) -> dict[str, list[dict]]:
 
 def not_covered(docs_dir: Path) -> dict[str, dict]:
     """docs/_shared/not-covered.yml, checked: per language the topics (id, name, phrases, where to look instead,
-    whether it points to the urgency advice too) and the words that make a query about the back."""
+    whether it points to the urgency advice too, the phrases that make a query about something covered after all)
+    and the words that make a query about the back."""
     data, where = read_yaml(docs_dir, NOT_COVERED)
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
         raise DataError(f"{where}: must hold 'back_words' and 'topics', a list of topics")
@@ -134,6 +135,7 @@ def not_covered(docs_dir: Path) -> dict[str, dict]:
             raise DataError(f"{where}: {name}: the id is used twice")
         ids.add(topic["id"])
         words = both_languages(topic.get("words"), where, f"{name} words", seen)
+        not_with = both_languages(topic["not_with"], where, f"{name} not_with") if "not_with" in topic else None
         urgency, with_back = topic.get("urgency", False), topic.get("covered_with_back", False)
         if not isinstance(urgency, bool) or not isinstance(with_back, bool):
             raise DataError(f"{where}: {name}: 'urgency' and 'covered_with_back' must be true or false")
@@ -149,7 +151,8 @@ def not_covered(docs_dir: Path) -> dict[str, dict]:
             result[language]["topics"].append({
                 "id": topic["id"], "name": texts["name"].strip(), "link_title": texts["link_title"].strip(),
                 "link": texts["link"].strip(), "urgency": urgency, "covered_with_back": with_back,
-                "phrases": [tokens(phrase) for phrase in words[language]]})
+                "phrases": [tokens(phrase) for phrase in words[language]],
+                "not_with": [tokens(phrase) for phrase in not_with[language]] if not_with else []})
     return result
 
 

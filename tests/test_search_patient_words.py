@@ -110,6 +110,18 @@ def test_ordinary_questions_get_no_card_and_no_not_here(search_pages, site_url, 
     assert expect in top_result(groups, site_url + LANGUAGE_ROOT[language])
 
 
+@pytest.mark.parametrize("language, query", [("nl", "pijn in mijn been tot onder de knie"),
+                                             ("en", "pain down my leg below the knee")])
+def test_pain_down_to_below_the_knee_is_sciatica_not_knee_pain(search_pages, site_url, language, query):
+    """The knee topic's `not_with` words (docs/_shared/not-covered.yml): no "not here" about the knee."""
+    page = search_pages[language]
+    groups = search(page, query)
+    assert elsewhere_topics(page) == []
+    assert "#pijn-in-je-been" in " ".join(url for group in groups for url in group)
+    search(page, "kniepijn" if language == "nl" else "knee pain")  # and knee pain alone still is not covered
+    assert [topic for topic, _ in elsewhere_topics(page)] == ["knee"]
+
+
 def test_shoulder_blades_are_their_own_topic_and_point_to_the_urgency_advice(search_pages):
     page = search_pages["en"]
     search(page, "pain between my shoulder blades")

@@ -129,10 +129,11 @@ function redFlags(typed) {
 
 // The topics the query is about that the site does not cover; one whose words another's hold too is left out
 // ("shoulder blades" is not about the shoulder), and so is one that is part of back pain when the query is also
-// about the back (the hip).
+// about the back (the hip), and one whose `not_with` words the query holds (pain "tot onder de knie" is sciatica).
 function elsewhere(typed, aboutBack) {
   const found = site.elsewhere.topics.map((topic) => ({ topic, held: heldBy(typed, topic.phrases) }))
-    .filter(({ topic, held }) => held.size && !(aboutBack && topic.covered_with_back));
+    .filter(({ topic, held }) => held.size && !(aboutBack && topic.covered_with_back)
+      && !heldBy(typed, topic.not_with || []).size);
   return found.filter(({ held }) => !found.some((other) => other.held.size > held.size
     && [...held].every((index) => other.held.has(index)))).map(({ topic }) => topic);
 }
