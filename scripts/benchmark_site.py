@@ -48,6 +48,14 @@ def build_environment(project: Path) -> dict[str, str]:
     return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_TODAY": content_today(project)}
 
 
+# The real nav after its two articles (mkdocs.yml): the generated site keeps every other page in it.
+REST_OF_NAV = ("veelgestelde-vragen.md", "wanneer-bellen.md", "folder-maken.md", "trainingsdagboek.md",
+               "over-deze-site.md", "toegankelijkheid.md")
+# Lines that are no text of their own: markers (urgency cards, drawings), shared blocks, block fences, raw HTML.
+NOT_TEXT = ("{", "--8<--", "///", "<")
+IN_PAGE_LINK = re.compile(r"\[([^\]]+)\]\(#[^)]*\)")
+
+
 def paragraphs(language: str, slugs=ARTICLES) -> tuple[list[str], list[str]]:
     """Paragraphs and FAQ answers of the real articles (or of some) in one language, to make realistic text."""
     body, answers = [], []
@@ -56,9 +64,10 @@ def paragraphs(language: str, slugs=ARTICLES) -> tuple[list[str], list[str]]:
         text = FRONT_MATTER.sub("", (ROOT / "docs" / name).read_text(encoding="utf-8"))
         faq = text.split("{ #veelgestelde-vragen }", 1)[1]
         body += [block for block in re.split(r"\n\s*\n", text.split("{ #veelgestelde-vragen }")[0])
-                 if block and not block.lstrip().startswith(("#", "!!!", "    ", "1.", "-", "**"))]
-        answers += [block for block in re.split(r"\n\s*\n", faq) if block and not block.startswith("#")]
-    return body, answers
+                 if block and not block.lstrip().startswith(("#", "!!!", "    ", "1.", "-", "**") + NOT_TEXT)]
+        answers += [block for block in re.split(r"\n\s*\n", faq) if block and not block.startswith(("#",) + NOT_TEXT)]
+    # A link to a section of the real article has no target in a generated one: keep its words.
+    return [IN_PAGE_LINK.sub(r"\1", block) for block in body], [IN_PAGE_LINK.sub(r"\1", block) for block in answers]
 
 
 def generated_article(number: int, language: str, rng: random.Random, reviewed: str) -> str:
@@ -145,14 +154,13 @@ def make_project(folder: Path, articles: int | None, source: Path = ROOT) -> Pat
         for start in range(0, articles, 10))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:\n(?:  - .*\n)+", "\nnav:\n  - index.md\n" + sections
-                    + "  - veelgestelde-vragen.md\n  - over-deze-site.md\n  - toegankelijkheid.md\n", config)
+                    + "".join(f"  - {page}\n" for page in REST_OF_NAV), config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     # The patients' words per section name the real articles' sections: here, one generated article's.
     (project / "docs" / "_shared" / "section-words.yml").write_text(
         "onderwerp-001:\n  deel-1:\n    nl: [\"testwoord\"]\n    en: [\"testword\"]\n", encoding="utf-8")
-    for page in ("index.md", "index.en.md"):  # the home page links to the real articles
-        path = project / "docs" / page
-        path.write_text(re.sub(r"\]\((?:rugpijn-na-het-lopen|door-de-rug-gaan)\.md\)", "](over-deze-site.md)",
+    for path in (project / "docs").glob("*.md"):  # pages that link to the real articles (home, diary)
+        path.write_text(re.sub(r"\]\((?:rugpijn-na-het-lopen|door-de-rug-gaan)\.md(?:#[^)]*)?\)", "](over-deze-site.md)",
                                path.read_text(encoding="utf-8")), encoding="utf-8")
     return project
 
