@@ -141,10 +141,12 @@
       };
       nodes.forEach(function (node) {
         if (!node.matches(".exercises")) { plain.push(node); return; }
-        flush();
-        var children = Array.prototype.slice.call(node.children).filter(function (child) {
+        // The section's heading (and what stands before the group) goes into the group, which prints whole:
+        // Chromium does not keep a heading with the block after it.
+        var children = plain.concat(Array.prototype.slice.call(node.children).filter(function (child) {
           return !chosen || !child.matches(".exercise") || chosen.indexOf(child) >= 0;
-        });
+        }));
+        plain = [];
         add(key + ":" + run, { container: node.cloneNode(false), nodes: children });
         run += 1;
       });
