@@ -9,7 +9,7 @@
 - For query-time help that Pagefind does not give (typos, compounds that are not in the text, irregular verb
   forms, a few patients' words the text does not use, stop words), it writes per language
   `search/words-<lang>.json`: the words the indexed text uses, the irregular forms and synonyms and extra stop
-  words of overrides/search-words.yml, lunr's stop words, and the pages the "nothing found" message links to.
+  words of docs/_shared/search-words.yml, lunr's stop words, and the pages the "nothing found" message links to.
   assets/javascripts/search.js reads it.
 - The words patients use (issue 26, patient_info/search_data.py): each urgency item's search words (red flags: the
   card first, with the line marked), the topics the site does not cover (docs/_shared/not-covered.yml: "not here"
@@ -55,7 +55,8 @@ STOP_WORDS = {
     "nl": ("lunr/min/lunr.nl.min.js", re.compile(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)')),
     "en": ("workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
 }
-WORD_LISTS = Path(__file__).parent.parent / "search-words.yml"  # irregular forms, synonyms, more stop words
+# Irregular forms, synonyms, more stop words: data beside the other search words (docs/_shared is not published).
+WORD_LISTS = Path(__file__).resolve().parents[2] / "docs" / "_shared" / "search-words.yml"
 # The hidden words a section carries weigh as much as a page's title (h1) in Pagefind's default weights; search.js
 # counts them a little above a heading.
 SECTION_WORDS_WEIGHT = 7
