@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from patient_info.duplicate_advice import first_shared_run
+from patient_info import faq_overview
 from patient_info.errors import fail
 from patient_info.pages import FAQ_ID, counterpart, faq_questions, read
 
@@ -424,8 +425,10 @@ def check_faq_ids(markdown: str, src_path: str, docs_dir: Path, uri: str) -> Non
 
 
 def check_markdown(meta: dict, markdown: str, src_path: str, docs_dir: Path, uri: str) -> None:
-    """A page's Markdown (front matter read off): one place per advice; an article's FAQ and its ids."""
+    """A page's Markdown (front matter read off): one place per advice; the FAQ overview marker where it belongs;
+    an article's FAQ and its ids."""
     check_one_place_per_advice(markdown, src_path)
+    faq_overview.check_page(markdown, meta, src_path)
     if meta.get("type") == "page":
         return
     faq_questions(markdown, src_path)

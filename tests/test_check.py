@@ -82,7 +82,15 @@ def urgency_item_without_source(project):
     path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
 
 
-BREAKS = [marker_without_language, urgency_item_without_source, no_title, english_faq_id, advice_twice, no_translation, unknown_drawing, unknown_section_words, bad_practice]
+def faq_overview_marker_in_the_other_language(project):
+    replace_in(project / "docs/veelgestelde-vragen.en.md", "{faq-overview en}", "{faq-overview nl}")
+
+
+def faq_overview_marker_missing(project):
+    replace_in(project / "docs/veelgestelde-vragen.md", "{faq-overview nl}", "")
+
+
+BREAKS = [faq_overview_marker_in_the_other_language, faq_overview_marker_missing, marker_without_language, urgency_item_without_source, no_title, english_faq_id, advice_twice, no_translation, unknown_drawing, unknown_section_words, bad_practice]
 
 
 @pytest.mark.parametrize("breaks", BREAKS, ids=[change.__name__ for change in BREAKS])
@@ -97,3 +105,22 @@ def test_a_mistake_is_the_line_the_build_stops_with(tmp_path, breaks):
     assert len(lines) == 1, checked.stderr
     build_errors = [line.split("-  ", 1)[1] for line in built.log.splitlines() if line.startswith("ERROR")]
     assert lines[0] in build_errors, (lines, build_errors)
+
+
+def test_the_faq_overview_renders_without_mkdocs(monkeypatch):
+    """The extension alone (plain Python-Markdown, run from the project's folder as a generator runs it) lists every
+    article's FAQ questions in nav order, each linking to its answer."""
+    import markdown
+
+    from patient_info.faq_overview import site_config
+    from patient_info.pages import faq_questions, nav_articles
+
+    monkeypatch.chdir(ROOT)
+    html = markdown.Markdown(extensions=["attr_list", "patient_info.faq_overview"]).convert("{faq-overview en}\n")
+    nav = site_config(ROOT / "mkdocs.yml")["nav"]
+    expected = [f'href="{article.path}#{question.id}"' for article in nav_articles(ROOT / "docs", nav, True)
+                for question in faq_questions(article.body, article.name)]
+    assert len(expected) >= 20
+    found = re.findall(r'href="[^"#]+#[^"]+"', html)
+    assert found == expected
+    assert "Should I stop running?" in html and "{faq-overview" not in html

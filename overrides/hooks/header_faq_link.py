@@ -1,7 +1,7 @@
 """Without JavaScript there is no search: give the header a way to the FAQ overview, which lists every question.
 
 Material hides its search button when the browser runs no scripts. In its place the header gets a link to the FAQ
-overview page (front matter `faq_overview: true`, hooks/faq_overview.py) of the page's language, shown only then
+overview page (front matter `faq_overview: true`, patient_info/faq_overview.py) of the page's language, shown only then
 (docs/assets/stylesheets/site.css, `@media (scripting: none)`). Material's header has no template block for an extra
 button, so the link goes into the rendered page, before the palette toggle; a page without that toggle stops the
 build with one error line rather than silently losing the link.

@@ -1,0 +1,118 @@
+"""Python-Markdown extension: a line `{faq-overview nl}` becomes every FAQ question of every article in `nav`, grouped
+by article, each linking to its answer (the FAQ overview page, `docs/veelgestelde-vragen.md`).
+
+The list is made from the articles themselves at build time, in the marker's language, so there is no copy to keep
+in sync. The extension reads the articles from `docs_dir` and their order from the `nav` of `config_file` (both
+relative to where the build runs, as pymdownx.snippets' base_path is), so any generator that runs Python-Markdown and
+reads mkdocs.yml makes the same page. The language is named in the marker, as the urgency and drawing markers do:
+an extension cannot see which file it renders. A wrong marker stops the build (ContentError), never prints as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+from patient_info.errors import ContentError
+from patient_info.pages import faq_questions, nav_articles
+
+MARKER = re.compile(r"^\{faq-overview(?:\s+(?P<lang>[a-z]{2}))?\s*\}\s*$")
+ANY_MARKER = re.compile(r"\{faq-overview\b")
+LANGUAGES = ("nl", "en")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_config(config_file: Path) -> dict:
+    try:
+        return yaml.load(Path(config_file).read_text(encoding="utf-8"), _ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{config_file}: cannot be read ({' '.join(str(error).split())})") from None
+
+
+def overview(docs_dir: Path, nav: list, english: bool) -> str:
+    """The overview as Markdown: per article a `##` heading linking to it, then its questions as links."""
+    sections = []
+    for article in nav_articles(docs_dir, nav, english):
+        questions = faq_questions(article.body, f"{docs_dir.name}/{article.name}")
+        slug = Path(article.path).stem
+        links = "\n".join(f"- [{question.text}]({article.path}#{question.id})" for question in questions)
+        # The title is front matter, not Markdown: escaped, so `<`, `&` and quotes show as they are written.
+        sections.append(f"## [{html.escape(article.meta['title'])}]({article.path}) {{ #{slug} }}\n\n{links}\n")
+    return "\n".join(sections)
+
+
+def check_marker(line: str, source: str) -> str:
+    """The language of a marker line, checked against the file's own; raises ContentError naming the file."""
+    match = MARKER.match(line.strip())
+    file_language = "en" if source.endswith(".en.md") else "nl"
+    if match is None or not match["lang"]:
+        raise ContentError(f"{source}: write the FAQ overview marker on a line of its own with the page's language, "
+                           f"e.g. {{faq-overview {file_language}}}")
+    if match["lang"] != file_language:
+        raise ContentError(f"{source}: {{faq-overview {match['lang']}}} is not the file's language "
+                           f"({file_language})")
+    return match["lang"]
+
+
+def check_page(markdown: str, meta: dict, source: str) -> None:
+    """A page with `faq_overview: true` has exactly one marker in its language; no other page has one."""
+    lines = [line for line in markdown.splitlines() if ANY_MARKER.search(line)]
+    if not meta.get("faq_overview"):
+        if lines:
+            raise ContentError(f"{source}: a {{faq-overview}} marker on a page without 'faq_overview: true'")
+        return
+    if len(lines) != 1:
+        raise ContentError(f"{source}: 'faq_overview: true' needs one {{faq-overview "
+                           f"{'en' if source.endswith('.en.md') else 'nl'}}} line, found {len(lines)}")
+    check_marker(lines[0], source)
+
+
+class FaqOverviewPreprocessor(Preprocessor):
+    def __init__(self, md, docs_dir: Path, config_file: Path):
+        super().__init__(md)
+        self.docs_dir = docs_dir
+        self.config_file = config_file
+
+    def run(self, lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            if not ANY_MARKER.search(line):
+                out.append(line)
+                continue
+            match = MARKER.match(line.strip())
+            if match is None or match["lang"] not in LANGUAGES:
+                raise ContentError(f"{self.docs_dir}: the FAQ overview marker {line.strip()!r} needs the page's "
+                                   "language on a line of its own, e.g. {faq-overview nl}")
+            nav = site_config(self.config_file).get("nav") or []
+            out.extend(["", *overview(self.docs_dir, nav, match["lang"] == "en").splitlines(), ""])
+        return out
+
+
+class FaqOverviewExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "docs_dir": ["docs", "the folder of the articles, from where the build runs"],
+            "config_file": ["mkdocs.yml", "the file whose `nav` orders the articles"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        processor = FaqOverviewPreprocessor(md, Path(self.getConfig("docs_dir")), Path(self.getConfig("config_file")))
+        # After whitespace normalising (30), before the drawings (29) and everything that reads Markdown blocks.
+        md.preprocessors.register(processor, "faq_overview", 29.5)
+
+
+def makeExtension(**kwargs):
+    return FaqOverviewExtension(**kwargs)
