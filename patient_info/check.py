@@ -19,14 +19,12 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-
 from patient_info import content_model
 from patient_info.duplicate_advice import sections_of
 from patient_info.errors import ContentError
 from patient_info.exercise_drawings import POSES, check_markers
 from patient_info.figures import load_drawings
-from patient_info.pages import read, today
+from patient_info.pages import read, site_config, today
 from patient_info.pronunciation import pronunciation
 from patient_info.search_data import not_covered, red_flags, section_words
 from patient_info.urgency import check_docs as check_urgency_markers
@@ -34,22 +32,6 @@ from patient_info.urgency import check_page as check_urgency_page
 from patient_info.urgency import data_name, load_urgency_data
 
 SHARED = "_shared"  # mkdocs.yml exclude_docs: shared sources, not pages
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def site_extra(config_file: Path) -> dict:
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), _ConfigLoader) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentError(f"{config_file}: cannot be read ({' '.join(str(error).split())})") from None
-    return config.get("extra") or {}
 
 
 def page_files(docs_dir: Path, english: bool) -> list[str]:
@@ -61,7 +43,7 @@ def page_files(docs_dir: Path, english: bool) -> list[str]:
 def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple[int, list[str]]:
     """Run every check; returns (pages checked, notices). Raises ContentError on the first mistake."""
     folder = docs_dir.name
-    content_model.check_practice(site_extra(config_file))
+    content_model.check_practice(site_config(config_file).get("extra") or {})
     if english:
         content_model.check_translations(docs_dir)
     uris = page_files(docs_dir, english)

@@ -14,31 +14,15 @@ import html
 import re
 from pathlib import Path
 
-import yaml
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.errors import ContentError
-from patient_info.pages import faq_questions, nav_articles
+from patient_info.pages import faq_questions, nav_articles, site_config
 
 MARKER = re.compile(r"^\{faq-overview(?:\s+(?P<lang>[a-z]{2}))?\s*\}\s*$")
 ANY_MARKER = re.compile(r"\{faq-overview\b")
 LANGUAGES = ("nl", "en")
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def site_config(config_file: Path) -> dict:
-    try:
-        return yaml.load(Path(config_file).read_text(encoding="utf-8"), _ConfigLoader) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentError(f"{config_file}: cannot be read ({' '.join(str(error).split())})") from None
 
 
 def overview(docs_dir: Path, nav: list, english: bool) -> str:

@@ -14,13 +14,13 @@ one side), and seen from a drawing's `view` (azimuth, elevation), so a sideways 
 
 from __future__ import annotations
 
-from patient_info.errors import ContentError
-
 import math
 from html import escape
 from pathlib import Path
 
 import yaml
+
+from patient_info.errors import ContentError
 
 LANGS = ("nl", "en")
 # joint -> allowed range. Angles in degrees, counter-clockwise, 0 = pointing to the figure's feet side (right).

@@ -134,6 +134,31 @@ StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 FastStrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def load_yaml(text: str):
+    """YAML text read with FastStrictLoader; what it cannot read is read again with StrictLoader, so that the error
+    (raised as PyYAML's) names the character and the line."""
+    try:
+        return yaml.load(text, FastStrictLoader)
+    except yaml.YAMLError:
+        return yaml.load(text, StrictLoader)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_config(config_file: Path) -> dict:
+    """mkdocs.yml as plain data (nav, extra), for what runs without the generator; one ContentError if unreadable."""
+    try:
+        return yaml.load(Path(config_file).read_text(encoding="utf-8"), _ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{config_file}: cannot be read ({' '.join(str(error).split())})") from None
+
+
 def read_text(path: Path, name: str) -> str:
     """The file's text: UTF-8 with or without a byte-order mark, line ends as '\\n'."""
     data = path.read_bytes()
@@ -154,10 +179,7 @@ def parse(text: str, name: str) -> tuple[dict, str]:
     if closing is None:
         raise fail(name, "front matter is invalid YAML: the closing --- line is missing")
     try:
-        try:
-            meta = yaml.load(text[opening.end() : closing.start()], FastStrictLoader)
-        except yaml.YAMLError:
-            meta = yaml.load(text[opening.end() : closing.start()], StrictLoader)
+        meta = load_yaml(text[opening.end() : closing.start()])
     except yaml.MarkedYAMLError as error:
         mark = error.context_mark or error.problem_mark  # where the broken thing starts, e.g. an unclosed quote
         where = f" on line {mark.line + 2}" if mark else ""  # +1: counted from 0; +1: the opening --- line

@@ -14,11 +14,11 @@ starts with the file's name. No MkDocs here: overrides/hooks/read_aloud.py calls
 
 from __future__ import annotations
 
-from patient_info.errors import ContentError
-
 from pathlib import Path
 
 import yaml
+
+from patient_info.errors import ContentError
 
 FIELDS = {"range", "words"}
 WORD_FIELDS = {"write", "say"}

@@ -20,14 +20,14 @@ whose text names the file and the problem, which the build shows as one line.
 
 from __future__ import annotations
 
-from patient_info.errors import ContentError
-
 import re
 import unicodedata
 from html import escape
 from pathlib import Path
 
 import yaml
+
+from patient_info.errors import ContentError
 
 LANGUAGES = ("nl", "en")
 NOT_COVERED = "_shared/not-covered.yml"

@@ -21,13 +21,14 @@ patient_info/data/icons/ so that the cards do not need Material installed.
 
 from __future__ import annotations
 
-from patient_info.errors import ContentError
-
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+
+from patient_info.errors import ContentError
+from patient_info.pages import load_yaml
 
 DATA_FILE = "_shared/urgency.yml"
 CARD_PAGE = "wanneer-bellen.md"
@@ -112,19 +113,10 @@ def check_urgency_data(data, path: str) -> dict:
     return data
 
 
-def fast_yaml(text: str):
-    """PyYAML's C loader where it has one (the data file is read by every language's build and by the search);
-    a file it cannot read is read again with the pure-Python loader, whose messages name the character."""
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return yaml.safe_load(text)
-
-
 def load_data_file(path: Path, name: str) -> dict:
     """The data file at `path`, checked; `name` is how an error names it."""
     try:
-        data = fast_yaml(Path(path).read_text(encoding="utf-8-sig"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise fail(name, "missing: the one source of the urgency advice") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
