@@ -22,8 +22,7 @@ from pathlib import Path
 from patient_info import content_model
 from patient_info.duplicate_advice import sections_of
 from patient_info.errors import ContentError
-from patient_info.exercise_drawings import POSES, check_markers
-from patient_info.figures import load_drawings
+from patient_info.exercise_drawings import check_docs as check_drawings
 from patient_info.pages import read, site_config, today
 from patient_info.pronunciation import pronunciation
 from patient_info.search_data import not_covered, red_flags, section_words
@@ -54,10 +53,7 @@ def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple
         meta, body = read(docs_dir / uri, f"{folder}/{uri}")
         content_model.check_markdown(meta, body, f"{folder}/{uri}", docs_dir, uri)
         check_urgency_page(body, meta, urgency, f"{folder}/{uri}")
-    drawings = load_drawings(POSES)
-    for path in sorted(docs_dir.rglob("*.md")):
-        check_markers(path.read_text(encoding="utf-8-sig"), f"{folder}/{path.relative_to(docs_dir).as_posix()}",
-                      drawings)
+    check_drawings(docs_dir)
     red_flags(urgency, data_name(docs_dir))
     not_covered(docs_dir)
     articles = {Path(uri).stem: docs_dir / uri for uri in uris if not uri.endswith(".en.md")}

@@ -15,6 +15,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.figures import LANGS, FigureError, drawing_svg, load_drawings
+from patient_info.pages import markdown_files
 
 POSES = Path(__file__).resolve().parent / "data" / "exercise-poses.yml"
 MARKER = re.compile(r"^\{drawing:\s*([a-z0-9-]+)\s+([a-z]{2})\s*\}\s*$")
@@ -164,6 +165,13 @@ def check_markers(text: str, source: str, drawings: dict[str, dict]) -> None:
     """Every marker names a known drawing in the file's own language, and every exercise has its drawing and steps
     in a block of its own (`exercises`). Raises FigureError naming file and exercise."""
     exercises(text, source, drawings)
+
+
+def check_docs(docs_dir: Path) -> None:
+    """The pose file, and every marker and exercise block in every Markdown file of a docs folder (check_markers)."""
+    drawings = cached_drawings(POSES)
+    for name, text in markdown_files(docs_dir):
+        check_markers(text, name, drawings)
 
 
 def article_exercises(markdown: str, source: str, shared_dir: Path, drawings: dict[str, dict]) -> list[dict[str, str]]:

@@ -195,6 +195,19 @@ def parse(text: str, name: str) -> tuple[dict, str]:
     return meta, text[closing.end() :]
 
 
+def markdown_files(docs_dir: Path):
+    """(name, text) of every Markdown file under a docs folder, shared blocks included, in name order; the name as
+    an error gives it ("docs/_shared/oefeningen.md"). A file that is not UTF-8 is passed over: the content model
+    names it in its own one-line error."""
+    docs = Path(docs_dir)
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+        yield f"{docs.name}/{path.relative_to(docs).as_posix()}", text
+
+
 def read(path: Path, name: str) -> tuple[dict, str]:
     """(front matter, body) of a Markdown file."""
     return parse(read_text(path, name), name)

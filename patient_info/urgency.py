@@ -28,7 +28,7 @@ from typing import NamedTuple
 import yaml
 
 from patient_info.errors import ContentError
-from patient_info.pages import load_yaml
+from patient_info.pages import load_yaml, markdown_files
 
 DATA_FILE = "_shared/urgency.yml"
 CARD_PAGE = "wanneer-bellen.md"
@@ -235,13 +235,8 @@ def check_page(markdown: str, meta: dict, data: dict, src_path: str) -> None:
 def check_docs(docs_dir: str | Path, data: dict) -> None:
     """Every marker in every Markdown file of a docs folder (shared blocks included): well formed, known levels,
     the file's own language. Errors name the file as e.g. docs/door-de-rug-gaan.en.md."""
-    docs = Path(docs_dir)
-    for path in sorted(docs.rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            continue  # not UTF-8: the content model names the file in its own one-line error
-        page_markers(text, data, f"{docs.name}/{path.relative_to(docs).as_posix()}")
+    for name, text in markdown_files(docs_dir):
+        page_markers(text, data, name)
 
 
 # --- Rendering -----------------------------------------------------------------------------------------------------

@@ -25,8 +25,7 @@ from handout import closing, pdf_link
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from patient_info.exercise_drawings import POSES, article_exercises
-from patient_info.figures import FigureError, load_drawings
+from patient_info.exercise_drawings import POSES, article_exercises, cached_drawings
 
 # The care advice ("when to call", patient_info/urgency_cards.py) is always on a handout: the 112 and "call now" cards after the
 # summary and the "make an appointment" card (which an article shows in its section on when to see a GP). Each once:
@@ -64,10 +63,7 @@ def shared_dir(config) -> Path:
 def composer_articles(config, language: str) -> list[dict]:
     docs_dir = Path(config.docs_dir)
     english = language == "en"
-    try:
-        drawings = load_drawings(POSES)
-    except FigureError as error:
-        raise PluginError(str(error)) from None
+    drawings = cached_drawings(POSES)  # read and checked once by hooks/exercise_drawings.py
     articles = []
     for article in nav_articles(docs_dir, config.nav, english):
         src_path = f"{docs_dir.name}/{article.name}"
