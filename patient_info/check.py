@@ -20,12 +20,11 @@ import sys
 from pathlib import Path
 
 from patient_info import content_model
-from patient_info.duplicate_advice import sections_of
 from patient_info.errors import ContentError
 from patient_info.exercise_drawings import check_docs as check_drawings
 from patient_info.pages import read, site_config, today
 from patient_info.pronunciation import pronunciation
-from patient_info.search_data import not_covered, red_flags, section_words
+from patient_info.search_data import article_section_ids, not_covered, red_flags, section_words
 from patient_info.urgency import check_docs as check_urgency_markers
 from patient_info.urgency import check_page as check_urgency_page
 from patient_info.urgency import data_name, load_urgency_data
@@ -56,9 +55,7 @@ def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple
     check_drawings(docs_dir)
     red_flags(urgency, data_name(docs_dir))
     not_covered(docs_dir)
-    articles = {Path(uri).stem: docs_dir / uri for uri in uris if not uri.endswith(".en.md")}
-    section_words(docs_dir, lambda slug: {name for name, _ in sections_of(articles[slug].read_text(encoding="utf-8"))}
-                  if slug in articles else None)
+    section_words(docs_dir, article_section_ids(docs_dir))
     for language in ("nl", "en") if english else ("nl",):
         pronunciation(docs_dir / SHARED / f"pronunciation.{language}.yml")
     return len(uris), notices

@@ -27,7 +27,9 @@ from pathlib import Path
 
 import yaml
 
+from patient_info.duplicate_advice import sections_of as markdown_sections
 from patient_info.errors import ContentError
+from patient_info.safety_check import articles
 
 LANGUAGES = ("nl", "en")
 NOT_COVERED = "_shared/not-covered.yml"
@@ -157,6 +159,18 @@ def not_covered(docs_dir: Path) -> dict[str, dict]:
 
 
 # --- Patients' words per section ----------------------------------------------------------------------------------------
+
+
+def article_section_ids(docs_dir: Path):
+    """`sections_of(slug)` for section_words: the section and FAQ answer ids of an article (its Dutch source), or None
+    when no article (a page without `type: page`) has that name."""
+    sources = {path.stem: path for path in articles(Path(docs_dir))}
+
+    def ids(slug: str) -> set[str] | None:
+        path = sources.get(slug)
+        return None if path is None else {name for name, _ in markdown_sections(path.read_text(encoding="utf-8"))}
+
+    return ids
 
 
 def section_words(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, list[str]]]]:

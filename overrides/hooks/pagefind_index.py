@@ -32,9 +32,8 @@ from patient_info.pages import FAQ_ID
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
-from patient_info.duplicate_advice import sections_of
-from patient_info.safety_check import articles as article_sources
-from patient_info.search_data import DataError, hidden_words_html, not_covered, red_flags, section_words, words_text
+from patient_info.search_data import (DataError, article_section_ids, hidden_words_html, not_covered, red_flags,
+                                      section_words, words_text)
 from patient_info.urgency import DATA_FILE as URGENCY_FILE
 from patient_info.urgency import load_urgency_data
 
@@ -79,20 +78,13 @@ def is_article(page) -> bool:
     return page.meta.get("type", "article") != "page" and page.file.src_uri not in ("index.md", "index.en.md")
 
 
-def article_ids(sources: dict[str, Path], slug: str) -> set[str] | None:
-    """The section and FAQ answer ids of an article (its Dutch source), or None if there is no such article."""
-    path = sources.get(f"{slug}.md")
-    return None if path is None else {name for name, _ in sections_of(path.read_text(encoding="utf-8"))}
-
-
 def on_config(config):
     """The patients' words, read and checked once per language build: one clear line when a file is wrong."""
     docs_dir = Path(config.docs_dir)
     try:
         patient_words["flags"] = red_flags(load_urgency_data(config.docs_dir), f"{docs_dir.name}/{URGENCY_FILE}")
         patient_words["elsewhere"] = not_covered(docs_dir)
-        sources = {path.name: path for path in article_sources(docs_dir)}
-        patient_words["sections"] = section_words(docs_dir, lambda slug: article_ids(sources, slug))
+        patient_words["sections"] = section_words(docs_dir, article_section_ids(docs_dir))
     except DataError as error:
         raise PluginError(str(error)) from None
     return config
