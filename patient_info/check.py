@@ -6,10 +6,10 @@ Prints each page's "review due soon" notice, then either "content checks: N page
 mistake as one line naming the file and the problem (exit 1), as the build would stop on it. Checked: the practice
 settings in mkdocs.yml, every page's front matter and its translation, the review dates, one place per piece of
 advice, the FAQ and its ids in both languages, the urgency data and every page's urgency markers, the exercise
-drawings and their markers, the patients' search words
-(section words and topics not covered) and the read-aloud pronunciations. English is checked unless ENGLISH=false,
-as in the build. What only the rendered page shows (the urgency cards, the summary first) is checked by the build
-and, over any built site, by patient_info.safety_check.
+drawings and their markers, each page's shared blocks (there, in its language), the patients' search words (section
+words and topics not covered) and the read-aloud pronunciations. English is checked unless ENGLISH=false, as in the
+build. What only the rendered page shows (the urgency cards, the summary first) is checked by the build and, over any
+built site, by patient_info.safety_check.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from patient_info.exercise_drawings import check_docs as check_drawings
 from patient_info.pages import read, site_config, today
 from patient_info.pronunciation import pronunciation
 from patient_info.search_data import article_section_ids, not_covered, red_flags, section_words
+from patient_info.shared_blocks import check_blocks
 from patient_info.urgency import check_docs as check_urgency_markers
 from patient_info.urgency import check_page as check_urgency_page
 from patient_info.urgency import data_name, load_urgency_data
@@ -52,6 +53,7 @@ def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple
         meta, body = read(docs_dir / uri, f"{folder}/{uri}")
         content_model.check_markdown(meta, body, f"{folder}/{uri}", docs_dir, uri)
         check_urgency_page(body, meta, urgency, f"{folder}/{uri}")
+        check_blocks(body, uri.endswith(".en.md"), docs_dir / SHARED, uri)
     check_drawings(docs_dir)
     red_flags(urgency, data_name(docs_dir))
     not_covered(docs_dir)

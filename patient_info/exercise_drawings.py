@@ -16,6 +16,7 @@ from markdown.preprocessors import Preprocessor
 
 from patient_info.figures import LANGS, FigureError, drawing_svg, load_drawings
 from patient_info.pages import markdown_files
+from patient_info.shared_blocks import included_blocks
 
 POSES = Path(__file__).resolve().parent / "data" / "exercise-poses.yml"
 MARKER = re.compile(r"^\{drawing:\s*([a-z0-9-]+)\s+([a-z]{2})\s*\}\s*$")
@@ -82,7 +83,6 @@ EXERCISE_TITLE = re.compile(r"^\*\*(?P<title>[^*\n]+)\*\*\s*$")
 EXERCISE_OPEN = re.compile(r"^/{3}\s*html\s*\|\s*div\.exercise#exercise-(?P<id>[a-z0-9-]+)\s*$")
 BLOCK_CLOSE = re.compile(r"^/{3}\s*$")
 STEP = re.compile(r"^\d+\.\s")
-SNIPPET = re.compile(r'^--8<--\s+"(?P<name>[^"]+)"\s*$')
 
 
 def _check_marker(line: str, number: int, source: str, lang: str, drawings: dict[str, dict]) -> str | None:
@@ -177,9 +177,7 @@ def check_docs(docs_dir: Path) -> None:
 def article_exercises(markdown: str, source: str, shared_dir: Path, drawings: dict[str, dict]) -> list[dict[str, str]]:
     """The exercises an article shows, its shared blocks (`--8<-- "name"`, pymdownx.snippets) read in."""
     found = exercises(markdown, source, drawings)
-    for line in markdown.splitlines():
-        snippet = SNIPPET.match(line.strip())
-        if snippet and (shared_dir / snippet["name"]).is_file():
-            name = snippet["name"]
+    for name in included_blocks(markdown):
+        if (shared_dir / name).is_file():
             found += exercises((shared_dir / name).read_text(encoding="utf-8"), f"{shared_dir}/{name}", drawings)
     return found

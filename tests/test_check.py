@@ -90,7 +90,11 @@ def faq_overview_marker_missing(project):
     replace_in(project / "docs/veelgestelde-vragen.md", "{faq-overview nl}", "")
 
 
-BREAKS = [faq_overview_marker_in_the_other_language, faq_overview_marker_missing, marker_without_language, urgency_item_without_source, no_title, english_faq_id, advice_twice, no_translation, unknown_drawing, unknown_section_words, bad_practice]
+def english_block_on_a_dutch_page(project):
+    replace_in(project / "docs/door-de-rug-gaan.md", "Korte uitleg.", 'Korte uitleg.\n\n--8<-- "pijnstillers.en.md"')
+
+
+BREAKS = [english_block_on_a_dutch_page, faq_overview_marker_in_the_other_language, faq_overview_marker_missing, marker_without_language, urgency_item_without_source, no_title, english_faq_id, advice_twice, no_translation, unknown_drawing, unknown_section_words, bad_practice]
 
 
 @pytest.mark.parametrize("breaks", BREAKS, ids=[change.__name__ for change in BREAKS])
