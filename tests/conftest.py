@@ -21,6 +21,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT / "scripts"))
 from browser import CHROMIUM_FLAGS, chromium_executable, serve  # noqa: E402
 from site_today import content_today  # noqa: E402
+from static_host import serve_site  # noqa: E402
 
 
 @dataclass
@@ -127,6 +128,14 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+def served_with_headers(build):
+    """A built site served with its `_headers` (the Content-Security-Policy among them), as a fixture's body:
+    `yield from served_with_headers(site)`."""
+    url, server = serve_site(build.site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -21,10 +21,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, served_with_headers
 from gates import tool
 from PIL import Image
-from static_host import serve_site
 from test_accessibility import AXE_TAGS, axe_violations, set_palette, start_axe
 from test_print import Printout, normalise
 
@@ -112,13 +111,6 @@ def canonical(site, path: str) -> str:
 
 
 # --- In the browser ----------------------------------------------------------------------------------------------
-
-
-def served_with_headers(build):
-    """A built site served with its `_headers` (the Content-Security-Policy among them)."""
-    url, server = serve_site(build.site)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, make_fixture_project, run_build
+from conftest import ROOT, make_fixture_project, run_build, served_with_headers
 from gates import tool
 from test_accessibility import AXE_TAGS
 from patient_info.pronunciation import PronunciationError, check, pronunciation
@@ -116,9 +116,7 @@ def test_the_dutch_only_build_has_only_the_dutch_list(dutch_only_site):
 
 @pytest.fixture(scope="module")
 def hosted(site):
-    url, server = serve_site(site.site)
-    yield url
-    server.shutdown()
+    yield from served_with_headers(site)
 
 
 @pytest.fixture
