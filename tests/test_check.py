@@ -109,6 +109,7 @@ def test_a_mistake_is_the_line_the_build_stops_with(tmp_path, breaks):
     assert len(lines) == 1, checked.stderr
     build_errors = [line.split("-  ", 1)[1] for line in built.log.splitlines() if line.startswith("ERROR")]
     assert lines[0] in build_errors, (lines, build_errors)
+    assert sum(lines[0] in line for line in built.log.splitlines()) == 1, built.log  # the line once, not twice
 
 
 def test_the_faq_overview_renders_without_mkdocs(monkeypatch):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_errors import page_event
 from mkdocs.plugins import get_plugin_logger
 
 from patient_info import content_model
@@ -28,6 +29,7 @@ def on_files(files, config):
     return files
 
 
+@page_event
 def on_page_markdown(markdown, page, config, files):
     src_path = f"{Path(config.docs_dir).name}/{page.file.src_path}"
     content_model.check_markdown(page.meta, markdown, src_path, Path(config.docs_dir), page.file.src_path)
@@ -36,6 +38,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@page_event
 def on_page_content(html, page, config, files):
     src_path = f"{Path(config.docs_dir).name}/{page.file.src_path}"
     content_model.check_rendered(html, src_path, page.meta.get("type") != "page")

@@ -32,7 +32,7 @@ from patient_info.pages import FAQ_ID
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from patch import substitute
-from patient_info.search_data import (DataError, article_section_ids, hidden_words_html, not_covered, red_flags,
+from patient_info.search_data import (article_section_ids, hidden_words_html, not_covered, red_flags,
                                       section_words, words_text)
 from patient_info.urgency import DATA_FILE as URGENCY_FILE
 from patient_info.urgency import load_urgency_data
@@ -81,12 +81,10 @@ def is_article(page) -> bool:
 def on_config(config):
     """The patients' words, read and checked once per language build: one clear line when a file is wrong."""
     docs_dir = Path(config.docs_dir)
-    try:
-        patient_words["flags"] = red_flags(load_urgency_data(config.docs_dir), f"{docs_dir.name}/{URGENCY_FILE}")
-        patient_words["elsewhere"] = not_covered(docs_dir)
-        patient_words["sections"] = section_words(docs_dir, article_section_ids(docs_dir))
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    # A mistake is a ContentError line, which overrides/hooks/build_errors.py stops the build with.
+    patient_words["flags"] = red_flags(load_urgency_data(config.docs_dir), f"{docs_dir.name}/{URGENCY_FILE}")
+    patient_words["elsewhere"] = not_covered(docs_dir)
+    patient_words["sections"] = section_words(docs_dir, article_section_ids(docs_dir))
     return config
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_errors import page_event
 from patient_info.shared_blocks import SHARED_FOLDER, check_blocks
 
 
+@page_event
 def on_page_markdown(markdown, page, config, files):
     english = page.file.src_uri.endswith(".en.md")
     check_blocks(markdown, english, Path(config.docs_dir) / SHARED_FOLDER, page.file.src_uri)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_errors import page_event
 from patient_info import urgency
 
 _data: dict = {}
@@ -24,6 +25,7 @@ def on_pre_build(config):
     urgency.check_site_name(_data["data"], config.theme["language"], name, urgency.data_name(config.docs_dir))
 
 
+@page_event
 def on_page_markdown(markdown: str, page, config, files) -> str:
     urgency.check_page(markdown, page.meta, _data["data"], f"{Path(config.docs_dir).name}/{page.file.src_path}")
     return markdown
