@@ -15,7 +15,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.figures import LANGS, FigureError, drawing_svg, load_drawings
-from patient_info.pages import markdown_files
+from patient_info.pages import file_language, markdown_files
 from patient_info.shared_blocks import included_blocks
 
 POSES = Path(__file__).resolve().parent / "data" / "exercise-poses.yml"
@@ -105,7 +105,7 @@ def exercises(text: str, source: str, drawings: dict[str, dict]) -> list[dict[st
     line, then the marker of the drawing the block's id names, then numbered steps, then the block's end. A bold title
     with numbered steps outside an exercise block, inside a `div.exercises` group, is an exercise without a block.
     Raises FigureError naming the file and the exercise."""
-    lang = "en" if source.endswith(".en.md") else "nl"
+    lang = file_language(source)
     lines = text.splitlines()
     found: list[dict[str, str]] = []
     block = None  # the exercise being read: id, title, drawing, steps

@@ -18,7 +18,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.errors import ContentError
-from patient_info.pages import faq_questions, nav_articles, site_config
+from patient_info.pages import faq_questions, file_language, nav_articles, site_config
 
 MARKER = re.compile(r"^\{faq-overview(?:\s+(?P<lang>[a-z]{2}))?\s*\}\s*$")
 ANY_MARKER = re.compile(r"\{faq-overview\b")
@@ -40,13 +40,13 @@ def overview(docs_dir: Path, nav: list, english: bool) -> str:
 def check_marker(line: str, source: str) -> str:
     """The language of a marker line, checked against the file's own; raises ContentError naming the file."""
     match = MARKER.match(line.strip())
-    file_language = "en" if source.endswith(".en.md") else "nl"
+    language = file_language(source)
     if match is None or not match["lang"]:
         raise ContentError(f"{source}: write the FAQ overview marker on a line of its own with the page's language, "
-                           f"e.g. {{faq-overview {file_language}}}")
-    if match["lang"] != file_language:
+                           f"e.g. {{faq-overview {language}}}")
+    if match["lang"] != language:
         raise ContentError(f"{source}: {{faq-overview {match['lang']}}} is not the file's language "
-                           f"({file_language})")
+                           f"({language})")
     return match["lang"]
 
 
@@ -59,7 +59,7 @@ def check_page(markdown: str, meta: dict, source: str) -> None:
         return
     if len(lines) != 1:
         raise ContentError(f"{source}: 'faq_overview: true' needs one {{faq-overview "
-                           f"{'en' if source.endswith('.en.md') else 'nl'}}} line, found {len(lines)}")
+                           f"{file_language(source)}}} line, found {len(lines)}")
     check_marker(lines[0], source)
 
 

@@ -213,6 +213,11 @@ def read(path: Path, name: str) -> tuple[dict, str]:
     return parse(read_text(path, name), name)
 
 
+def file_language(source: str) -> str:
+    """A Markdown file's language from its name: `.en.md` is English, every other file Dutch."""
+    return "en" if source.endswith(ENGLISH_SUFFIX) else "nl"
+
+
 def counterpart(src_uri: str) -> str:
     """The other language's file of a page: "x.md" <-> "x.en.md"."""
     if src_uri.endswith(".en.md"):

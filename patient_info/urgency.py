@@ -28,7 +28,7 @@ from typing import NamedTuple
 import yaml
 
 from patient_info.errors import ContentError
-from patient_info.pages import load_yaml, markdown_files
+from patient_info.pages import file_language, load_yaml, markdown_files
 
 DATA_FILE = "_shared/urgency.yml"
 CARD_PAGE = "wanneer-bellen.md"
@@ -154,11 +154,6 @@ class Marker(NamedTuple):
     language: str
     card: bool  # the card to keep
     text: str  # the marker as written, for error messages
-
-
-def file_language(source: str) -> str:
-    """A Markdown file's language from its name: `.en.md` is English, every other file Dutch."""
-    return "en" if source.endswith(".en.md") else "nl"
 
 
 def parse_marker(line: str, data: dict, page_language: str = LANGUAGES[0]) -> Marker | None:
