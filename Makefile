@@ -18,7 +18,8 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(INSTALLED) npm
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# The generator writes site/; the safety check then reads it, whatever generator wrote it (patient_info/safety_check.py).
+# The generator writes site/; the post-build step then finishes it and checks its safety content, whatever generator
+# wrote it (patient_info/post_build.py: search index, CSP, hreflang, compaction, safety check).
 # Every content check over docs/ in well under 2 s, without a build: the same functions and one-line errors as the
 # build (patient_info/check.py).
 check: $(INSTALLED)
@@ -26,13 +27,14 @@ check: $(INSTALLED)
 
 build: $(INSTALLED) npm
 	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m patient_info.safety_check site docs
+	$(BIN)/python -m patient_info.post_build site docs mkdocs.yml
 
 # The site plus its ready-made PDFs, site/handouts/<language>/<name>.pdf, printed by headless Chromium
 # (scripts/make_handouts.py). Only this build links the articles to their PDFs (HANDOUTS=true, see mkdocs.yml
 # extra.handouts), so publish this rather than `make build`. It needs the published address: SITE_URL=https://… .
 handouts: $(INSTALLED) npm browser
 	HANDOUTS=true $(BIN)/mkdocs build --strict --site-dir site
+	HANDOUTS=true $(BIN)/python -m patient_info.post_build site docs mkdocs.yml
 	$(BIN)/python scripts/make_handouts.py site
 
 test: $(INSTALLED) browser tools

@@ -1,6 +1,6 @@
 """Check each page against the content model and stop the build with one line naming the file and the problem.
 
-The content model's checks, as plain functions (issue 27): the MkDocs hook overrides/hooks/content_model.py
+The content model's checks, as plain functions (issue 27): the MkDocs hook patient_info/mkdocs_adapter.py
 and `make check` (patient_info/check.py) call them. Each mistake is one ContentError line naming the file.
 
 Front matter (read strictly by patient_info.pages, once per build before any page is read):

@@ -1,6 +1,6 @@
 """The one kind of error the package raises for a mistake in the content: one line, naming the file and the problem.
 
-Hooks do not catch it one by one: overrides/hooks/build_errors.py turns it into MkDocs' clean build error (no
+Hooks do not catch it one by one: patient_info/mkdocs_adapter.py turns it into MkDocs' clean build error (no
 traceback), and `make check` (patient_info/check.py) prints it as it is.
 """
 

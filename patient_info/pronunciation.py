@@ -9,7 +9,7 @@ One YAML file per language (docs/_shared/pronunciation.<language>.yml) holds
 
 `pronunciation(path)` reads and checks one file and returns what the browser script needs:
 {"range": "tot", "words": {"112": "één één twee", ...}}. Every problem is one `PronunciationError` whose message
-starts with the file's name. No MkDocs here: overrides/hooks/read_aloud.py calls it.
+starts with the file's name. No MkDocs here: patient_info/mkdocs_adapter.py calls it.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The shared text blocks a page pulls in with pymdownx.snippets: which ones it includes, and a check of them that
-runs before Markdown does (the hook overrides/hooks/shared_blocks.py calls it for every page).
+runs before Markdown does (the hook patient_info/shared_blocks.py calls it for every page).
 
 A block written once (the painkiller self-care block, leg pain, the exercises) lives in `docs/_shared/` and a page
 includes it with a line of its own: `--8<-- "pijnstillers.md"`. pymdownx.snippets (`check_paths: true`) already

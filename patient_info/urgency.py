@@ -3,7 +3,7 @@
 The advice is written once, in docs/_shared/urgency.yml (both languages side by side). This module loads and checks
 it, parses and checks the markers that place the cards in a page, and renders the cards' HTML. The Python-Markdown
 extension patient_info/urgency_cards.py renders the markers, so any generator that runs Python-Markdown shows the
-cards; overrides/hooks/urgency.py only calls the checks here and turns an `UrgencyError` into a build error.
+cards; patient_info/mkdocs_adapter.py only calls the checks here and turns an `UrgencyError` into a build error.
 
 A page places the cards with a line of its own that ends with the page's language (the extension cannot see the
 file name, so the marker says it, like `{drawing: bridge nl}`):

@@ -50,6 +50,8 @@ def build(site: Path, site_url: str) -> None:
     environment = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
                    cwd=ROOT, env=environment, check=True)
+    subprocess.run([sys.executable, "-m", "patient_info.post_build", str(site), "docs", "mkdocs.yml"],
+                   cwd=ROOT, env=environment, check=True)
 
 
 def pages(site: Path) -> list[str]:

@@ -71,8 +71,8 @@ TARGETS = {"top_page": 0.90, "exact": 0.85, "first_result_ms": 300, "first_resul
 SEARCH_CODE = {
     "lunr": [("overrides/hooks/search_per_language.py", None), ("overrides/hooks/search_terms.py", None),
              ("docs/assets/javascripts/site.js", "/*\n * 2. Patient handout")],
-    "pagefind": [("docs/assets/javascripts/search.js", None), ("overrides/hooks/pagefind_index.py", None),
-                 ("overrides/hooks/search_dialog.py", None), ("overrides/partials/search.html", None),
+    "pagefind": [("docs/assets/javascripts/search.js", None), ("patient_info/search_index.py", None),
+                 ("patient_info/mkdocs_adapter.py", None), ("overrides/partials/search.html", None),
                  ("docs/assets/javascripts/site.js", "/*\n * 2. Patient handout")],
 }
 

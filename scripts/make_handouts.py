@@ -4,7 +4,7 @@ Usage: python scripts/make_handouts.py [site folder, default site]   (`make hand
 HANDOUTS=true so that the articles link to their PDFs, and SITE_URL set)
 
 An article is a page that links to its handout: the PDF link (`data-handout-pdf`) that overrides/main.html writes
-from hooks/handout.py gives the path, so this script needs no list of articles and writes each PDF exactly where
+from patient_info/handout.py gives the path, so this script needs no list of articles and writes each PDF exactly where
 the page links. The site is served on 127.0.0.1 and printed by headless Chromium with print media, the same
 browser and flags as the tests (scripts/browser.py). The page tells site.js that it is being made into a PDF, so
 the date on it reads "PDF gemaakt op" / "PDF made on" rather than "Afgedrukt op" / "Printed on".

@@ -1,4 +1,4 @@
-"""The "today" a build of this project gets (SITE_TODAY, read by overrides/hooks/front_matter.py), shared by the
+"""The "today" a build of this project gets (SITE_TODAY, read by patient_info/pages.py), shared by the
 tests and the benchmarks: the latest `last_reviewed` of the project's pages, so no article is overdue and none is
 reviewed in the future, whatever the clock says."""
 

@@ -43,19 +43,19 @@ class Build:
 
 
 def run_build(project: Path, site: Path, **env: str | None) -> Build:
-    """Run `mkdocs build --strict` as a user would and keep its log; "today" is `content_today` unless SITE_TODAY
-    is given; an `env` value None unsets that variable."""
+    """Build as `make build` does, `mkdocs build --strict` and then the post-build step, and keep the log; "today"
+    is `content_today` unless SITE_TODAY is given; an `env` value None unsets that variable."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": content_today(project), **env}
     environment = {name: value for name, value in environment.items() if value is not None}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return Build(site=site, returncode=result.returncode, log=result.stdout + result.stderr)
+    log = ""
+    for command in (["-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                    ["-m", "patient_info.post_build", str(site), "docs", "mkdocs.yml"]):
+        result = subprocess.run([sys.executable, *command], cwd=project, env=environment, capture_output=True,
+                                text=True, timeout=300)
+        log += result.stdout + result.stderr
+        if result.returncode != 0:
+            break
+    return Build(site=site, returncode=result.returncode, log=log)
 
 
 @pytest.fixture(scope="session")

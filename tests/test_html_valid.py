@@ -1,7 +1,7 @@
 """Valid HTML gate: the Nu HTML Checker (vnu.jar, the W3C validator's engine) reports no error on any built page.
 
 The checker runs once, on every HTML file of the built site together with one deliberately broken page, so the
-gate costs one Java start. Where Material's own markup broke a rule, overrides/hooks/material_markup.py corrects
+gate costs one Java start. Where Material's own markup broke a rule, patient_info/material_patches.py corrects
 it and says why.
 """
 

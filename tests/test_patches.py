@@ -1,37 +1,32 @@
-"""Every rewrite of Material's output stops the build when it no longer matches (after a Material upgrade), with one
-line naming the hook, what it looked for and the page; and it still matches Material's real output."""
+"""Every rewrite of Material's output (patient_info/material_patches.py, run by the post-build step) stops the build
+when it no longer matches (after a Material upgrade), with one line naming the page and what it looked for; and it
+still matches Material's real output."""
 
 from __future__ import annotations
 
-import sys
+import re
 from pathlib import Path
-from types import SimpleNamespace
 
-import material
 import pytest
-from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
+from patient_info import csp, material_patches
+from patient_info.material_patches import PatchError
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import csp_headers  # noqa: E402
-import hreflang_links  # noqa: E402
-import material_markup  # noqa: E402
-
-MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 CHANGED = "<!doctype html><html><head></head><body><p>Material changed its markup</p></body></html>"
 
 
 def message(call, *args) -> str:
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(PatchError) as error:
         call(*args)
+    assert "\n" not in str(error.value)
     return str(error.value)
 
 
 def test_material_markup_fix_stops_the_build_when_it_matches_nothing():
-    assert message(material_markup.fix_markup, CHANGED, "nl", "door-de-rug-gaan/index.html") == (
-        "overrides/hooks/material_markup.py: the drawer and search checkboxes not found in door-de-rug-gaan/index.html: "
-        "Material's output changed, update the patch"
+    assert message(material_patches.fix_markup, CHANGED, "nl", "site/door-de-rug-gaan/index.html") == (
+        "site/door-de-rug-gaan/index.html: the drawer and search checkboxes not found: Material's output changed, "
+        "update patient_info/material_patches.py"
     )
 
 
@@ -42,37 +37,77 @@ def test_material_markup_fix_still_matches_the_built_site(site):
 
 
 def test_hreflang_rewrite_stops_the_build_when_material_writes_no_alternates():
-    assert message(hreflang_links.absolute_alternates, CHANGED, lambda lang, href: href, "nl", "index.html") == (
-        "overrides/hooks/hreflang_links.py: the hreflang alternate links not found in index.html: "
-        "Material's output changed, update the patch"
+    assert message(material_patches.absolute_alternates, CHANGED, "https://x.example/", "nl", "site/index.html") == (
+        "site/index.html: the hreflang alternate links not found: Material's output changed, update "
+        "patient_info/material_patches.py"
     )
-    # A Dutch-only site has no alternates to rewrite: nothing is expected there.
-    assert hreflang_links.absolute_alternates(CHANGED, None, "nl", "index.html", expected=False) == CHANGED
+
+
+def test_the_faq_link_stops_the_build_when_the_header_lost_its_palette_toggle():
+    assert message(material_patches.add_faq_link, CHANGED, "veelgestelde-vragen/", "nl", "site/index.html") == (
+        "site/index.html: the palette toggle to put the FAQ link before not found: Material's output changed, "
+        "update patient_info/material_patches.py"
+    )
+
+
+def test_heading_permalinks_stop_the_build_when_the_toc_extension_changed():
+    assert message(material_patches.unfocusable_permalinks, "<h2 id='a'>A</h2>", "site/x/index.html").startswith(
+        "site/x/index.html: no heading permalink of the form")
+
+
+def test_language_switch_stops_the_build_when_materials_markup_changed():
+    switch = ('<div class="md-select">\n<button class="md-header__button md-icon" aria-label="Selecteer taal">\n'
+              '<svg viewBox="0 0 24 24"><path d="M0"/></svg>\n</button>\n<ul><li><a href="./" hreflang="nl" '
+              'class="md-select__link">\nNederlands\n</a></li><li><a href="en/" hreflang="en" class="md-select__link">'
+              '\nEnglish\n</a></li></ul>')
+    labelled = material_patches.label_language_switch(switch, "nl", "site/index.html")
+    assert 'aria-label="English – Selecteer taal"' in labelled
+    assert '</svg><span class="language-switch__label" lang="en">English</span>\n</button>' in labelled
+    assert material_patches.label_language_switch("<p>no switch</p>", "nl", "x") == "<p>no switch</p>"  # Dutch only
+    broken = switch.replace('class="md-header__button md-icon"', 'class="md-button"')
+    assert message(material_patches.label_language_switch, broken, "nl", "site/index.html").startswith(
+        "site/index.html: Material's language switch not found once")
 
 
 def test_csp_meta_tag_stops_the_build_when_the_template_lost_it():
-    config = SimpleNamespace(docs_dir=str(ROOT / "docs"), theme=SimpleNamespace(dirs=[MATERIAL_TEMPLATES]))
-    assert message(csp_headers.with_meta_policy, CHANGED, config, "docs/index.md") == (
-        "overrides/hooks/csp_headers.py: the Content-Security-Policy meta tag (overrides/main.html) not found in "
-        "docs/index.md: Material's output changed, update the patch"
+    policy = csp.header_policy(ROOT / "docs")
+    assert message(csp.with_meta_policy, CHANGED, policy, set(), "site/index.html") == (
+        "site/index.html: the Content-Security-Policy meta tag (overrides/main.html) not found: Material's output "
+        "changed, update patient_info/material_patches.py"
     )
 
 
-def test_csp_stops_the_build_when_material_s_scripts_cannot_be_read(tmp_path):
-    assert message(csp_headers.known_scripts, (str(tmp_path),)) == (
-        "overrides/hooks/csp_headers.py: no inline scripts found in Material's partials/javascripts/: "
-        "Material changed, update the hook"
-    )
+def test_csp_stops_the_build_when_material_s_scripts_cannot_be_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(csp, "material_templates", lambda: tmp_path)
+    csp.known_scripts.cache_clear()
+    try:
+        assert re.fullmatch(r".*: no inline scripts found in Material's partials/javascripts/: Material changed, "
+                            r"update patient_info/csp.py", message(csp.known_scripts))
+    finally:
+        csp.known_scripts.cache_clear()
 
 
 def test_csp_knows_material_s_scripts_at_any_depth():
-    known = csp_headers.known_scripts((MATERIAL_TEMPLATES,))
     html = "".join(
         f'<script>__md_scope=new URL("{scope}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0)'
         ',__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage'
         ',a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
         for scope in (".", "../..", "/en/")
     )
-    assert len(csp_headers.script_hashes(html, known, "docs/x.md")) == 3
-    assert message(csp_headers.script_hashes, html.replace('"/en/"', '"/en/"+alert(1)+""'), known, "docs/x.md") \
-        .startswith("docs/x.md: an inline script the site does not know ('__md_scope=new URL(\"/en/\"+alert(1)")
+    assert len(csp.script_hashes(html, "site/x.html")) == 3
+    with pytest.raises(csp.ContentError) as error:
+        csp.script_hashes(html.replace('"/en/"', '"/en/"+alert(1)+""'), "site/x.html")
+    assert str(error.value).startswith("site/x.html: an inline script the site does not know "
+                                       "('__md_scope=new URL(\"/en/\"+alert(1)")
+
+
+def test_every_patch_of_material_s_html_lives_in_one_module():
+    """Material's output is rewritten in patient_info/material_patches.py only (issue 27): no other module of the
+    package or hook calls its `substitute` or defines one of its own."""
+    sources = [path for path in (ROOT / "patient_info").glob("*.py") if path.name != "material_patches.py"]
+    sources += list((ROOT / "overrides" / "hooks").glob("*.py"))
+    assert sources
+    own = [path.name for path in sources if "def substitute" in path.read_text(encoding="utf-8")]
+    assert own == []
+    users = sorted(path.name for path in sources if "substitute(" in path.read_text(encoding="utf-8"))
+    assert set(users) <= {"csp.py", "search_index.py"}

@@ -12,7 +12,6 @@ every PDF is written to test-artifacts/print/ for a person to look at.
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import re
 import subprocess
 import unicodedata
@@ -92,11 +91,10 @@ def artefact_name(url_path: str) -> str:
 
 
 def long_date(day: datetime.date, lang: str) -> str:
-    """A date in words as the site writes it ("21 november 2026"), with the month names of the footer hook."""
-    spec = importlib.util.spec_from_file_location("article_footer", ROOT / "overrides/hooks/article_footer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return BeautifulSoup(module.long_date(day, module.LABELS[lang]), "html.parser").get_text()
+    """A date in words as the site writes it ("21 november 2026"), with the month names of the article footer."""
+    from patient_info.article_footer import LABELS, long_date
+
+    return BeautifulSoup(long_date(day, LABELS[lang]), "html.parser").get_text()
 
 
 def normalise(text: str) -> str:

@@ -1,18 +1,15 @@
-"""The built search: a Pagefind index per language made by `mkdocs build`, articles only, keywords weighted up,
+"""The built search: a Pagefind index per language made by the post-build step (patient_info/search_index.py), articles only, keywords weighted up,
 and the word list that assets/javascripts/search.js uses for typos, compounds and the help message."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import pagefind_index  # noqa: E402
+from patient_info import search_index
+from patient_info.errors import ContentError
+from patient_info.material_patches import PatchError
 
 ARTICLES = ["rugpijn-na-het-lopen/", "door-de-rug-gaan/"]
 NOT_INDEXED = ["", "veelgestelde-vragen/", "over-deze-site/"]
@@ -106,16 +103,16 @@ def test_the_word_list_carries_lunr_s_stop_words_and_the_site_s_own(site, langua
 
 
 def test_the_stop_words_stop_the_build_when_material_no_longer_ships_them(tmp_path, monkeypatch):
-    monkeypatch.setattr(pagefind_index, "MATERIAL_SCRIPTS", tmp_path)
-    with pytest.raises(PluginError, match=r"^pagefind_index.py: no nl stop word list in .*lunr\.nl\.min\.js$"):
-        pagefind_index.stop_words("nl")
+    monkeypatch.setattr(search_index, "material_templates", lambda: tmp_path)
+    with pytest.raises(PatchError, match=r"lunr\.nl\.min\.js: no nl stop word list: update patient_info/search_index.py$"):
+        search_index.stop_words("nl")
 
 
 @pytest.mark.parametrize("text", ["nl: [irregular", "nl:\n  irregular: [lopen]\n", "en:\n  synonyms: {}\n"])
 def test_malformed_word_lists_stop_the_build_with_one_line(tmp_path, monkeypatch, text):
-    lists = tmp_path / "search-words.yml"
-    lists.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(pagefind_index, "WORD_LISTS", lists)
-    with pytest.raises(PluginError, match=r"^search-words.yml: no valid word lists for 'nl' \(") as error:
-        pagefind_index.word_lists("nl")
+    docs = tmp_path / "docs"
+    (docs / "_shared").mkdir(parents=True)
+    (docs / "_shared" / "search-words.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^docs/_shared/search-words.yml: no valid word lists for 'nl' \(") as error:
+        search_index.word_lists(docs, "nl")
     assert "\n" not in str(error.value)

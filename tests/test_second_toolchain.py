@@ -26,7 +26,12 @@ def build_with(command: list[str], site: Path) -> subprocess.CompletedProcess:
            "NO_MKDOCS_2_WARNING": "1"}
     for name in ("SITE_URL", "HANDOUTS"):
         env.pop(name, None)
-    return subprocess.run([*command, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)], cwd=ROOT,
+    result = subprocess.run([*command, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        return result
+    # The post-build step, as `make build` runs it after whichever generator (patient_info/post_build.py).
+    return subprocess.run([sys.executable, "-m", "patient_info.post_build", str(site), "docs", "mkdocs.yml"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=300)
 
 

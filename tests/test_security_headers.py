@@ -1,6 +1,6 @@
 """Security headers gate: the site's `_headers` file sets a strict Content-Security-Policy that the site satisfies.
 
-docs/_headers (completed at build time with the hashes of Material's inline scripts by overrides/hooks/csp_headers.py)
+docs/_headers (completed at build time with the hashes of Material's inline scripts by patient_info/csp.py)
 gives hosts such as Netlify and Cloudflare Pages the Content-Security-Policy, X-Content-Type-Options,
 Referrer-Policy and Permissions-Policy headers. Here every page is served with exactly those headers
 (scripts/static_host.py) and loaded in headless Chromium: no CSP violation may be reported and no error logged,

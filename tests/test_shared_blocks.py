@@ -1,6 +1,6 @@
 """Shared text blocks (docs/_shared/, pulled in with pymdownx.snippets): written once, shown the same on both
 articles, their sentences written nowhere else in docs/, and a missing or wrong-language block stops the build with
-one line (overrides/hooks/shared_blocks.py)."""
+one line (patient_info/shared_blocks.py)."""
 
 from __future__ import annotations
 

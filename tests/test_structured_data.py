@@ -3,7 +3,7 @@
 Every article carries a schema.org `MedicalWebPage` (name, description, language, canonical address, the date it
 was last reviewed, written for patients, about the condition its front matter names) and a `FAQPage` whose
 questions and answers are, word for word, the visible FAQ: each <h3> under "Veelgestelde vragen" and the text up to
-the next heading, read here from the built HTML independently of overrides/hooks/structured_data.py. Each home page
+the next heading, read here from the built HTML independently of patient_info/structured_data.py. Each home page
 carries a `WebSite`. The JSON-LD is parsed with json + BeautifulSoup, as a search engine would read it.
 """
 

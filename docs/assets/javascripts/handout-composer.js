@@ -1,6 +1,6 @@
 /*
  * Handout composer ("Folder maken" / "Make a handout"): loaded on that page only (overrides/main.html), after the
- * QR encoder (npm qrcode-generator, copied into the site by overrides/hooks/handout_composer.py). The form is
+ * QR encoder (npm qrcode-generator, copied into the site by patient_info/handout_composer.py). The form is
  * overrides/partials/handout-composer.html; the print and screen look assets/stylesheets/handout-composer.css.
  *
  * - The choice (language, topics, their sections, exercises and FAQ questions) lives in the page's address, so it can

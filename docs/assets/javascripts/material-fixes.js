@@ -1,5 +1,5 @@
 /*
- * Keyboard corrections to Material's header and navigation drawer (overrides/hooks/material_markup.py explains the
+ * Keyboard corrections to Material's header and navigation drawer (patient_info/material_patches.py explains the
  * markup side; tests/test_accessibility.py walks every page with the keyboard). A deferred file (overrides/main.html):
  * no inline script, so the Content-Security-Policy in _headers needs no exception.
  *

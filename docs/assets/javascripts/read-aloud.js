@@ -25,7 +25,7 @@
   var SLOWER = 0.75; // "Langzamer": times the normal rate
   var STORAGE = "read-aloud-slower"; // on this device only
   // Not read: navigation, controls, hidden and print-only parts, the "¶" links. Reading stops at the sources
-  // (their heading's id is written by overrides/hooks/article_footer.py).
+  // (their heading's id is written by patient_info/article_footer.py).
   var SKIP = "nav, button, script, style, svg, noscript, template, [hidden], [aria-hidden='true'], .headerlink, " +
     ".handout-actions, .handout, .handout-masthead, .review-dates, .read-aloud-section";
   var STOP = "#bronnen";

@@ -1,5 +1,5 @@
 /*
- * The site's search: Pagefind's index (hooks/pagefind_index.py) shown in Material's search dialog
+ * The site's search: Pagefind's index (patient_info/search_index.py) shown in Material's search dialog
  * (overrides/partials/search.html). A module that assets/javascripts/site.js imports when the reader starts to
  * search; it loads Pagefind and the reader's language's index only, never the other language's.
  *

@@ -1,4 +1,4 @@
-"""Append an article's sources and review dates, taken from its front matter, as its last section.
+"""An article's sources and review dates, taken from its front matter, as its last section (Markdown and HTML, appended to the article by the MkDocs adapter).
 
 Authors list sources once, in front matter (the content model checks them); this writes them on the page as
 "Bronnen" / "Sources" with links (a printout shows each one's site, or its address where short), followed by
@@ -84,25 +84,23 @@ def report_error(practice, labels: dict) -> str:
     )
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    if page.meta.get("type") == "page":
-        return markdown
-    labels = LABELS[config.theme["language"]]
+def footer_markdown(meta: dict, language: str, practice) -> str:
+    """The sources, review dates and "Klopt er iets niet?" of an article, as Markdown to append to it."""
+    labels = LABELS[language]
     # HTML, not Markdown: front matter values are text, escaped, so no title or address can add markup. A printout
     # shows `data-print-address` after the title (the print part of site.css).
     sources = "\n".join(
         f'<li><a href="{html.escape(source["url"].strip())}" '
         f'data-print-address="{html.escape(print_address(source["url"].strip()))}">'
         f'{html.escape(source["title"].strip())}</a></li>'
-        for source in page.meta["sources"]
+        for source in meta["sources"]
     )
     return (
-        f"{markdown.rstrip()}\n\n"
         f"## {labels['sources']} {{ data-pagefind-ignore #bronnen }}\n\n<ul data-pagefind-ignore>\n{sources}\n</ul>\n\n"
         f'<p class="review-dates" data-pagefind-ignore>\n'
-        f"<strong>{labels['last_reviewed']}:</strong> {long_date(page.meta['last_reviewed'], labels)}<br>\n"
-        f"<strong>{labels['next_review']}:</strong> {long_date(page.meta['next_review'], labels)}<br>\n"
-        f"<strong>{labels['reviewed_by']}:</strong> {html.escape(page.meta['reviewed_by'].strip())}\n"
+        f"<strong>{labels['last_reviewed']}:</strong> {long_date(meta['last_reviewed'], labels)}<br>\n"
+        f"<strong>{labels['next_review']}:</strong> {long_date(meta['next_review'], labels)}<br>\n"
+        f"<strong>{labels['reviewed_by']}:</strong> {html.escape(meta['reviewed_by'].strip())}\n"
         f"</p>\n\n"
-        f"{report_error(config.extra.get('practice'), labels)}"
+        f"{report_error(practice, labels)}"
     )

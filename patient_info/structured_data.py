@@ -1,6 +1,5 @@
-"""Describe each page for search engines as JSON-LD (schema.org), as `structured_data` in the template context.
-
-overrides/main.html prints it in the page's <head> with `tojson`. What each page gets:
+"""Describe each page for search engines as JSON-LD (schema.org); the MkDocs adapter hands it to the template as
+`structured_data`, and overrides/main.html prints it in the page's <head> with `tojson`. What each page gets:
 
 - an article (no `type: page` in its front matter): a `MedicalWebPage` (name, description, language, address,
   `lastReviewed`, written for patients, about the `condition` named in its front matter) and a `FAQPage` whose
@@ -18,9 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 from html.parser import HTMLParser
-from urllib.parse import urljoin
 
-from escape_values import plain as as_written
 from patient_info.pages import FAQ_ID
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -77,23 +74,27 @@ def faq_pairs(html: str) -> list[tuple[str, str]]:
     return [(plain("".join(question)), plain("".join(answer))) for question, answer in reader.pairs]
 
 
+def as_written(value):
+    """The text as written, from a value escaped for Material's templates (markupsafe.Markup)."""
+    return value.unescape() if hasattr(value, "unescape") else value
+
+
 def iso(value) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-def article_data(page, config, url: str, language: str) -> dict:
-    website = website_data(config, language)
+def article_data(meta: dict, content: str, website: dict, url: str, language: str) -> dict:
     web_page = {
         "@type": "MedicalWebPage",
         "@id": url,
         "url": url,
-        # The text as written: hooks/escape_values.py escapes these for HTML, JSON-LD is JSON (`tojson`).
-        "name": as_written(page.meta["title"]),
-        "description": as_written(page.meta["description"]),
+        # The text as written: the adapter escapes these for HTML, JSON-LD is JSON (`tojson`).
+        "name": as_written(meta["title"]),
+        "description": as_written(meta["description"]),
         "inLanguage": language,
-        "lastReviewed": iso(page.meta["last_reviewed"]),
+        "lastReviewed": iso(meta["last_reviewed"]),
         "medicalAudience": {"@type": "Patient"},
-        "about": {"@type": "MedicalCondition", "name": page.meta["condition"]},
+        "about": {"@type": "MedicalCondition", "name": meta["condition"]},
         "isPartOf": {"@id": website["@id"]},
     }
     faq = {
@@ -104,37 +105,23 @@ def article_data(page, config, url: str, language: str) -> dict:
         "isPartOf": {"@id": url},
         "mainEntity": [
             {"@type": "Question", "name": question, "acceptedAnswer": {"@type": "Answer", "text": answer}}
-            for question, answer in faq_pairs(page.content or "")
+            for question, answer in faq_pairs(content)
         ],
     }
     return {"@context": "https://schema.org", "@graph": [web_page, faq, website]}
 
 
-def website_data(config, language: str) -> dict:
-    i18n = config.plugins.get("i18n")
-    home = config.site_url
-    if i18n is not None and language != i18n.default_language:
-        home = urljoin(config.site_url, f"{language}/")
+def website_data(home: str, site_name, site_description, language: str) -> dict:
     return {
         "@type": "WebSite",
         "@id": f"{home}#website",
         "url": home,
-        "name": as_written(config.site_name),
-        "description": plain(as_written(config.site_description or "")),
+        "name": as_written(site_name),
+        "description": plain(as_written(site_description or "")),
         "inLanguage": language,
     }
 
 
-def is_home(page) -> bool:
+def is_home(src_uri: str) -> bool:
     """A language's home page: docs/index.md or its translation index.<language>.md."""
-    return re.fullmatch(r"index(\.\w+)?\.md", page.file.src_uri) is not None
-
-
-def on_page_context(context, page, config, nav):
-    language = config.theme["language"]
-    url = page.canonical_url or urljoin(config.site_url or "", page.url)
-    if page.meta.get("type") != "page":
-        context["structured_data"] = article_data(page, config, url, language)
-    elif is_home(page):
-        context["structured_data"] = {"@context": "https://schema.org", **website_data(config, language)}
-    return context
+    return re.fullmatch(r"index(\.\w+)?\.md", src_uri) is not None

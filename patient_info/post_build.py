@@ -1,0 +1,207 @@
+"""The one step after the generator: it finishes the built site/ folder, whatever wrote it (MkDocs, ProperDocs, a
+successor that runs the Python-Markdown extensions but no MkDocs hooks), and then checks its safety content.
+
+    python -m patient_info.post_build site [docs] [mkdocs.yml]   # `make build` runs it after `mkdocs build`
+
+It reads the built pages, the Markdown sources' front matter and mkdocs.yml as data, and nothing of MkDocs. Per page:
+Material's markup patched (patient_info/material_patches.py), the hreflang links made absolute, articles marked for
+the search with their patients' words (patient_info/search_index.py), the Content-Security-Policy with the page's
+own script hashes (patient_info/csp.py), the indentation dropped. Then, for the site: the search words per
+language, the read-aloud pronunciation lists, site/_headers, the stylesheet without comments, Pagefind's index,
+and last the safety check (patient_info/safety_check.py). A mistake is one ContentError line, exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from patient_info import csp, material_patches, search_index
+from patient_info.errors import ContentError
+from patient_info.pages import markdown_files, parse, site_config
+from patient_info.pronunciation import pronunciation
+from patient_info.safety_check import check as safety_problems
+from patient_info.search_data import article_section_ids, not_covered, red_flags, section_words
+from patient_info.urgency import DATA_FILE as URGENCY_FILE
+from patient_info.urgency import load_urgency_data
+
+LANGUAGE = re.compile(r'<html lang="([^"]+)"')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+PRONUNCIATION = ("_shared/pronunciation.{language}.yml", "assets/javascripts/pronunciation.{language}.json")
+NOT_FOUND = "404.html"
+
+
+# --- What the sources say about each page --------------------------------------------------------------------------
+
+
+def page_url(name: str) -> str:
+    """A Markdown file's address from the site root: "x.md" -> "x/", "x.en.md" -> "en/x/", "index.md" -> ""."""
+    stem, language = (name[: -len(".en.md")], "en/") if name.endswith(".en.md") else (name[: -len(".md")], "")
+    folder, _, last = stem.rpartition("/")
+    path = f"{folder}/" if last == "index" and folder else "" if last == "index" else f"{stem}/"
+    return language + path
+
+
+def pages_by_url(docs: Path) -> dict[str, dict]:
+    """{address: front matter} of every page in docs/ (shared blocks under _shared/ are no pages)."""
+    found = {}
+    for name, text in markdown_files(docs):
+        relative = name.split("/", 1)[1]
+        if not relative.startswith("_"):
+            found[page_url(relative)] = {**parse(text, name)[0], "_name": relative}
+    return found
+
+
+def is_article(meta: dict) -> bool:
+    return meta.get("type", "article") != "page" and not meta["_name"].split(".")[0].endswith("index")
+
+
+def relative_url(target: str, page: str) -> str:
+    """The link from the page at `page` to the page at `target` (both addresses from the site root, ending in /)."""
+    link = posixpath.relpath("/" + target, "/" + page)
+    return "./" if link == "." else link + ("/" if target.endswith("/") and link != "." else "")
+
+
+def default_language(config: dict) -> str:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"].get("languages") or []:
+                if language.get("default"):
+                    return language["locale"]
+    return (config.get("theme") or {}).get("language") or "nl"
+
+
+# --- The pages -----------------------------------------------------------------------------------------------------
+
+INDENTATION = re.compile(r"\n[ \t]+")
+PRESERVED = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+
+
+def compact(page: str) -> str:
+    """The indentation Material's templates leave dropped: a newline and spaces render as a newline, except inside
+    <pre>, <textarea> and <script>, which are left untouched (about 0.6 kB gzip per page)."""
+    parts = PRESERVED.split(page)
+    # split() with two groups yields [text, block, tag name, text, block, tag name, ..., text]
+    return "".join(INDENTATION.sub("\n", part) if number % 3 == 0 else part
+                   for number, part in enumerate(parts) if number % 3 != 2)
+
+
+CSS_COMMENT_OR_STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.DOTALL)
+BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def strip_css_comments(css: str) -> str:
+    """A stylesheet without its comments (they explain every rule in docs/; about 2.6 kB gzip lighter)."""
+    return BLANK_LINES.sub("\n", CSS_COMMENT_OR_STRING.sub(lambda match: match.group(1) or "", css)).strip() + "\n"
+
+
+class Site:
+    """What the post-build step knows of the site while it goes over its pages."""
+
+    def __init__(self, site: Path, docs: Path, config: dict):
+        self.site, self.docs = site, docs
+        self.pages = pages_by_url(docs)
+        self.multilingual = (site / "en" / "index.html").is_file()
+        self.default_language = default_language(config)
+        self.overview = {("en" if url.startswith("en/") else "nl"): url
+                         for url, meta in self.pages.items() if meta.get("faq_overview")}
+        self.policy = csp.header_policy(docs)
+        self.section_words = section_words(docs, article_section_ids(docs))
+        home = CANONICAL.search((site / "index.html").read_text(encoding="utf-8")) if (site / "index.html").is_file() else None
+        self.root_url = home.group(1) if home else None
+        self.vocabulary: dict[str, set[str]] = {}
+        self.articles: dict[str, list[dict]] = {}
+        self.hashes: set[str] = set()
+
+    def finish(self, page: str, url: str, where: str) -> str:
+        language_found = LANGUAGE.search(page)
+        if language_found is None:
+            raise material_patches.PatchError(f"{where}: no <html lang>: Material's output changed")
+        language = language_found.group(1)
+        not_found = url.endswith(NOT_FOUND)
+        page = material_patches.fix_markup(page, language, where)
+        page = material_patches.label_language_switch(page, language, where)
+        if language in self.overview and not not_found:  # a 404 page is served at any address: no relative link
+            page = material_patches.add_faq_link(page, relative_url(self.overview[language], url), language, where)
+        if self.multilingual:
+            canonical = CANONICAL.search(page)
+            base = canonical.group(1) if canonical else self.root_url
+            if base is None:
+                raise ContentError(f"{where}: no canonical address to make the hreflang links absolute: set site_url")
+            page = material_patches.absolute_alternates(page, base, self.default_language, where)
+        page = material_patches.unfocusable_permalinks(page, where)
+        meta = self.pages.get(url)
+        if meta is not None and is_article(meta):
+            slug = meta["_name"].split(".")[0]
+            page, words = search_index.mark_article(page, meta, self.section_words.get(slug, {}), language, where)
+            self.vocabulary.setdefault(language, set()).update(words)
+            self.articles.setdefault(language, []).append({"title": str(meta["title"]), "url": url})
+        if self.policy is not None:
+            hashes = csp.script_hashes(page, where)
+            self.hashes |= hashes
+            page = csp.with_meta_policy(page, self.policy, hashes, where)
+        return compact(page)
+
+    def search_pages(self, language: str) -> list[dict]:
+        """The articles, then the FAQ overview: where "nothing found" sends a reader."""
+        overview = self.overview[language]
+        return (sorted(self.articles.get(language, []), key=lambda page: page["url"])
+                + [{"title": str(self.pages[overview]["title"]), "url": overview}])
+
+
+def run(site: Path, docs: Path, config_file: Path, english: bool) -> None:
+    """Finish site/ and check it; a ContentError for the first mistake, or for every article that lost safety
+    content."""
+    config = site_config(config_file)
+    state = Site(site, docs, config)
+    for path in sorted(site.rglob("*.html")):
+        url = path.relative_to(site).as_posix().removesuffix("index.html")
+        page = path.read_text(encoding="utf-8")
+        # A mistake names the Markdown file where there is one: that is where it gets mended.
+        source = state.pages.get(url)
+        where = f"{docs.name}/{source['_name']}" if source else f"{site.name}/{path.relative_to(site).as_posix()}"
+        path.write_text(state.finish(page, url, where), encoding="utf-8")
+    patient_words = {
+        "flags": red_flags(load_urgency_data(docs), f"{docs.name}/{URGENCY_FILE}"),
+        "elsewhere": not_covered(docs),
+    }
+    for language in state.vocabulary:
+        search_index.write_words(site, docs, language, state.vocabulary[language], state.search_pages(language),
+                                 patient_words)
+        data, target = (name.format(language=language) for name in PRONUNCIATION)
+        (site / target).parent.mkdir(parents=True, exist_ok=True)
+        (site / target).write_text(json.dumps(pronunciation(docs / data), ensure_ascii=False, separators=(",", ":")),
+                                   encoding="utf-8")
+    if state.policy is not None:
+        csp.write_headers(docs, site, state.hashes)
+    for stylesheet in config.get("extra_css") or []:
+        path = site / str(stylesheet)
+        if path.is_file():
+            path.write_text(strip_css_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
+    search_index.run_pagefind(site)
+    problems = safety_problems(site, docs, english=english)
+    if problems:
+        raise ContentError("safety content missing: " + "; ".join(problems))
+
+
+def main(argv: list[str]) -> int:
+    if not 1 <= len(argv) <= 3:
+        print("usage: python -m patient_info.post_build SITE_DIR [DOCS_DIR] [MKDOCS_YML]", file=sys.stderr)
+        return 2
+    site = Path(argv[0])
+    docs = Path(argv[1]) if len(argv) > 1 else Path("docs")
+    config_file = Path(argv[2]) if len(argv) > 2 else docs.parent / "mkdocs.yml"
+    try:
+        run(site, docs, config_file, english=os.environ.get("ENGLISH", "true").lower() != "false")
+    except ContentError as error:
+        print(f"ERROR   -  {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

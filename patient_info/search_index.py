@@ -1,0 +1,159 @@
+"""The site's search, made over the built site/: which text Pagefind indexes, the words the browser script needs,
+and Pagefind's index per language (run by patient_info/post_build.py, whatever generator wrote the pages).
+
+- Only articles are indexed: their <article> element gets `data-pagefind-body` (Pagefind then skips every page
+  without one: home, about, FAQ overview, 404). Their front matter `keywords` (spit, lumbago, "put my back out")
+  become hidden text with the highest weight, with the description as Pagefind's `description`. FAQ questions are
+  `###` headings, which Pagefind weighs above body text and returns as sub-results with their anchor. The "¶"
+  permalinks, links to another section and the FAQ's own heading are not indexed as this section's words.
+- The words patients use (issue 26, patient_info/search_data.py): each section's own words
+  (docs/_shared/section-words.yml) go into the built section as hidden text weighed like a heading; each urgency
+  item's search words (red flags: the card first, with the line marked) and the topics the site does not cover
+  (docs/_shared/not-covered.yml: "not here" first) go into `search/words-<lang>.json`.
+- That file also holds what Pagefind does not give at query time (typos, compounds that are not in the text,
+  irregular verb forms, stop words): the words the indexed text uses, the irregular forms, synonyms and extra stop
+  words of docs/_shared/search-words.yml, lunr's stop words, and the pages the "nothing found" message links to.
+  docs/assets/javascripts/search.js reads it.
+- Then the Pagefind binary (PyPI `pagefind[bin]`) indexes site/ into site/pagefind/, one index per `<html lang>`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from patient_info.errors import ContentError
+from patient_info.material_patches import PatchError, material_templates, substitute
+from patient_info.pages import FAQ_ID
+from patient_info.search_data import hidden_words_html, words_text
+
+ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
+ARTICLE_END = "</article>"
+SOURCES = re.compile(r'<h2\b[^>]*\bid="bronnen"')  # the article footer (patient_info/article_footer.py)
+PERMALINK = '<a class="headerlink"'  # the toc extension's permalink in every heading
+# Markdown's [text](#id) in the page's own text; "Op deze pagina" (partials/page-toc.html) is not indexed at all.
+CROSS_REFERENCE = re.compile(r'(<nav class="page-toc".*?</nav>)|<a href="#', re.DOTALL)
+# The FAQ's own heading: a section with no text of its own, never an answer ("vragen" found it).
+FAQ_HEADING = f'<h2 id="{FAQ_ID}">'
+TITLE = re.compile(r'<div class="article-title">|<h1\b')
+# Not the article's text: the buttons beside its title and "Op deze pagina" (overrides/main.html, partials/page-toc).
+NOT_TEXT = re.compile(r'<div class="handout-actions".*?</div>|<nav class="page-toc".*?</nav>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+WORD = re.compile(r"[^\W_]+")  # letters and digits: "112", "10 km"
+# The hidden words a section carries weigh as much as a page's title (h1) in Pagefind's default weights; search.js
+# counts them a little above a heading.
+SECTION_WORDS_WEIGHT = 7
+SECTION_HEADING = re.compile(r'(<h([23]) id="([^"]+)"[^>]*>.*?</h\2>)', re.DOTALL)
+# Stop words ("ik", "mijn", "the", "my"): search.js counts them a little and only in a heading. The lists are
+# lunr's, as Material ships them (its Dutch language file, and the English list in its search worker), plus
+# search-words.yml's.
+STOP_WORDS = {
+    "nl": ("assets/javascripts/lunr/min/lunr.nl.min.js", re.compile(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)')),
+    "en": ("assets/javascripts/workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
+}
+WORD_LISTS = "_shared/search-words.yml"  # under docs/: irregular forms, synonyms, more stop words
+
+
+def words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def mark_article(page: str, meta: dict, section_words: dict, language: str, where: str) -> tuple[str, set[str]]:
+    """The built article marked for Pagefind, and the words of its text (for search.js's typo help).
+
+    The <article> element is what Pagefind indexes (`data-pagefind-body`): the article's own text. What it holds
+    besides (buttons, the phone's section list, sources, review dates, the printout's masthead and closing block)
+    carries `data-pagefind-ignore` where it is written. Marked on the element rather than wrapped in one, so the
+    article's layout stays as Material and site.css make it."""
+    page = substitute(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", page, what="Material's <article> element",
+                      where=where, count=1)
+    start = page.index(ARTICLE[:-1]) + len(ARTICLE) + len(" data-pagefind-body")
+    end = page.find(ARTICLE_END, start)
+    title = TITLE.search(page, start, end)
+    if end < 0 or title is None:
+        raise PatchError(f"{where}: the article's end or its title not found: update patient_info/search_index.py")
+    body = page[title.start():end]
+    body = body.replace(PERMALINK, PERMALINK + " data-pagefind-ignore")  # the heading's "¶"
+    # A link to another section ("lees je bij Pijnstillers") holds that section's words: they find it, not this one.
+    body = CROSS_REFERENCE.sub(lambda match: match.group(1) or '<a data-pagefind-ignore href="#', body)
+    body = substitute(FAQ_HEADING, FAQ_HEADING[:-1] + " data-pagefind-ignore>", body, what="the FAQ heading",
+                      where=where, count=1)
+
+    def with_words(match: re.Match) -> str:
+        own = section_words.get(match.group(3))
+        return match.group(1) + (hidden_words_html(own[language], SECTION_WORDS_WEIGHT) if own else "")
+
+    keywords = " ".join(str(keyword) for keyword in meta.get("keywords") or [])
+    sources = SOURCES.search(body)
+    text = NOT_TEXT.sub(" ", body[: sources.start()] if sources else body)
+    own_words = " ".join(words_text(section[language]) for section in section_words.values())
+    vocabulary = words(TAG.sub(" ", text) + f" {keywords} {own_words}")
+    # A hidden block, not a paragraph: nothing that styles, prints or measures the article's paragraphs sees it.
+    # It also gives Pagefind the description, which a result shows under the title when the title and summary
+    # hold none of the words.
+    description = html.escape(str(meta.get("description", "")))
+    hidden = (f'<div data-pagefind-weight="10" data-pagefind-meta="description:{description}" hidden>'
+              f"{html.escape(keywords)}</div>")
+    marked = hidden + SECTION_HEADING.sub(with_words, body)
+    return page[: title.start()] + marked + page[end:], vocabulary
+
+
+def stop_words(language: str) -> list[str]:
+    """The stop words of lunr's pipeline for a language, read from Material's scripts; loud when they moved."""
+    pattern, list_ = STOP_WORDS[language]
+    for script in sorted(material_templates().glob(pattern)):
+        found = list_.search(script.read_text(encoding="utf-8"))
+        if found:
+            text = found.group(1)
+            return json.loads(text) if text.startswith("[") else text.split()
+    raise PatchError(f"{material_templates() / pattern}: no {language} stop word list: update "
+                     "patient_info/search_index.py")
+
+
+def word_lists(docs: Path, language: str) -> dict:
+    """The language's irregular forms, synonyms and extra stop words from search-words.yml; loud when malformed."""
+    where = f"{docs.name}/{WORD_LISTS}"
+    try:
+        lists = yaml.safe_load((docs / WORD_LISTS).read_text(encoding="utf-8"))[language]
+        return {name: {str(key): str(value) for key, value in (lists.get(name) or {}).items()}
+                for name in ("irregular", "synonyms")} | {"stop_words": str(lists.get("stop_words") or "").split()}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
+        problem = " ".join(str(error).split())  # a YAML error spans lines
+        raise ContentError(f"{where}: no valid word lists for '{language}' ({problem})") from None
+
+
+def write_words(site: Path, docs: Path, language: str, known: set[str], pages: list[dict], patient_words: dict) -> None:
+    lists = word_lists(docs, language)
+    forms = {form: verb for verb, forms in lists["irregular"].items() for form in forms.split()}
+    forms |= {word: answer for word, answer in lists["synonyms"].items() if answer in known}
+    data = {
+        "words": sorted(known),
+        "forms": forms,
+        "stop": sorted(set(stop_words(language)) | set(lists["stop_words"])),
+        # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
+        "pages": pages,
+        # Red flags (the urgency items' words) and the topics the site does not cover.
+        "flags": patient_words["flags"][language],
+        "elsewhere": patient_words["elsewhere"][language],
+    }
+    target = site / "search" / f"words-{language}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def run_pagefind(site: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ContentError(f"pagefind: indexing {site} failed: {(result.stderr or result.stdout).strip()}")
+    # Pagefind lists the languages in its entry file in no fixed order: sorted, two builds of one commit give the
+    # same file (reproducible builds, README).
+    entry = site / "pagefind" / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
