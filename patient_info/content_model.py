@@ -314,10 +314,33 @@ class Outline(HTMLParser):
                 sink.append(data)
 
 
-def outline_of(html: str) -> Outline:
+class Readers(HTMLParser):
+    """One pass over a page's HTML for several readers (the outline, and for example the FAQ's structured data):
+    the parsing is what costs time, each reader's handlers are cheap."""
+
+    def __init__(self, readers):
+        super().__init__(convert_charrefs=True)
+        self.readers = readers
+
+    def handle_starttag(self, tag, attrs):
+        for reader in self.readers:
+            reader.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        for reader in self.readers:
+            reader.handle_endtag(tag)
+
+    def handle_data(self, data):
+        for reader in self.readers:
+            reader.handle_data(data)
+
+
+def outline_of(html: str, also: tuple[HTMLParser, ...] = ()) -> Outline:
+    """The page's outline; `also`: more readers fed in the same pass."""
     outline = Outline()
-    outline.feed(html)
-    outline.close()
+    parser = Readers((outline, *also))
+    parser.feed(html)
+    parser.close()
     return outline
 
 
@@ -370,8 +393,9 @@ def check_faq(outline: Outline, src_path: str) -> None:
             raise fail(src_path, f'FAQ id "{question_id}" is also the id of a section')
 
 
-def check_rendered(html: str, src_path: str, is_article: bool) -> None:
-    outline = outline_of(html)
+def check_rendered(html: str, src_path: str, is_article: bool, also: tuple[HTMLParser, ...] = ()) -> None:
+    """The rendered page's structure; `also`: readers that want the same page, fed in the same pass."""
+    outline = outline_of(html, also)
     if outline.javascript_links:
         raise fail(src_path, f"links to {outline.javascript_links[0]!r}: 'javascript:' is not allowed")
     check_title(outline, src_path)

@@ -192,7 +192,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @page_event
 def on_page_content(html, page, config, files):
-    content_model.check_rendered(html, src_path(config, page), is_article(page))
+    faq = structured_data.FaqReader()  # the FAQ's JSON-LD, read in the same pass as the checks
+    content_model.check_rendered(html, src_path(config, page), is_article(page), also=(faq,))
+    state.setdefault("faq", {})[page.file.src_uri] = faq.result()
     return html
 
 
@@ -279,7 +281,7 @@ def on_page_context(context, page, config, nav):
         context["read_aloud"] = {"words": f"assets/javascripts/pronunciation.{language}.json"}
     url = page.canonical_url or urljoin(config.site_url or "", page.url)
     if is_article(page):
-        context["structured_data"] = structured_data.article_data(page.meta, page.content or "",
+        context["structured_data"] = structured_data.article_data(page.meta, state["faq"][page.file.src_uri],
                                                                   website(config, language), url, language)
     elif structured_data.is_home(page.file.src_uri):
         context["structured_data"] = {"@context": "https://schema.org", **website(config, language)}

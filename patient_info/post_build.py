@@ -156,6 +156,9 @@ class Site:
 def run(site: Path, docs: Path, config_file: Path, english: bool) -> None:
     """Finish site/ and check it; a ContentError for the first mistake, or for every article that lost safety
     content."""
+    if (site / "pagefind").exists():  # the generator empties site/ first: this folder is the step's own output
+        raise ContentError(f"{site}: already finished by the post-build step (it holds pagefind/): build the site "
+                           "again first")
     config = site_config(config_file)
     state = Site(site, docs, config)
     for path in sorted(site.rglob("*.html")):

@@ -67,11 +67,16 @@ class FaqReader(HTMLParser):
             self.current.append(data)
 
 
+    def result(self) -> list[tuple[str, str]]:
+        """The (question, answer) pairs read, as plain text."""
+        return [(plain("".join(question)), plain("".join(answer))) for question, answer in self.pairs]
+
+
 def faq_pairs(html: str) -> list[tuple[str, str]]:
     reader = FaqReader()
     reader.feed(html)
     reader.close()
-    return [(plain("".join(question)), plain("".join(answer))) for question, answer in reader.pairs]
+    return reader.result()
 
 
 def as_written(value):
@@ -83,7 +88,8 @@ def iso(value) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-def article_data(meta: dict, content: str, website: dict, url: str, language: str) -> dict:
+def article_data(meta: dict, faq: list[tuple[str, str]], website: dict, url: str, language: str) -> dict:
+    """An article's JSON-LD; `faq`: its (question, answer) pairs (faq_pairs, or a FaqReader fed with the page)."""
     web_page = {
         "@type": "MedicalWebPage",
         "@id": url,
@@ -105,7 +111,7 @@ def article_data(meta: dict, content: str, website: dict, url: str, language: st
         "isPartOf": {"@id": url},
         "mainEntity": [
             {"@type": "Question", "name": question, "acceptedAnswer": {"@type": "Answer", "text": answer}}
-            for question, answer in faq_pairs(content)
+            for question, answer in faq
         ],
     }
     return {"@context": "https://schema.org", "@graph": [web_page, faq, website]}
