@@ -20,6 +20,7 @@ keyboard walk):
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -107,8 +108,13 @@ PALETTE = '<form class="md-header__option" data-md-component="palette">'
 FAQ_LINK_NAMES = {"nl": "Alle vragen op een rij", "en": "All questions in one list"}
 
 
+@functools.cache
+def faq_icon() -> str:
+    return (material_templates() / ".icons" / "material" / "frequently-asked-questions.svg").read_text(encoding="utf-8")
+
+
 def add_faq_link(page: str, href: str, language: str, where: str) -> str:
-    icon = (material_templates() / ".icons" / "material" / "frequently-asked-questions.svg").read_text(encoding="utf-8")
+    icon = faq_icon()
     name = FAQ_LINK_NAMES.get(language, FAQ_LINK_NAMES["en"])
     link = (f'<a href="{html.escape(href)}" class="md-header__button md-icon header-faq" title="{name}">'
             f'{icon}<span class="visually-hidden">{name}</span></a>')
