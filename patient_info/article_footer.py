@@ -1,4 +1,10 @@
-"""An article's sources and review dates, taken from its front matter, as its last section (Markdown and HTML, appended to the article by the MkDocs adapter).
+"""Python-Markdown extension: the line `{article-footer <the article's file>}` at the end of an article becomes its
+sources and review dates, taken from its front matter, as its last section.
+
+An extension does not see the front matter (the generator reads it off first) nor which file it renders, so the
+marker names the file, as the urgency and drawing markers name their language; the content model checks that every
+article ends with the marker naming itself and that no other page has one. Any generator that runs Python-Markdown
+and leaves docs/ and mkdocs.yml where the build runs renders the same footer.
 
 Authors list sources once, in front matter (the content model checks them); this writes them on the page as
 "Bronnen" / "Sources" with links (a printout shows each one's site, or its address where short), followed by
@@ -11,9 +17,17 @@ review. Without a practice e-mail or phone it is left out: no address is ever in
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+from patient_info.errors import ContentError
+from patient_info.pages import file_language, read, site_config
 
 # Longest address a printout shows whole after a source (without https:// and www.); a longer one is left as the
 # site's name, which a reader can search for.
@@ -104,3 +118,78 @@ def footer_markdown(meta: dict, language: str, practice) -> str:
         f"</p>\n\n"
         f"{report_error(practice, labels)}"
     )
+
+
+# --- The marker ------------------------------------------------------------------------------------------------------
+
+MARKER = re.compile(r"^\{article-footer\s+(?P<name>[\w./-]+\.md)\s*\}\s*$")
+ANY_MARKER = re.compile(r"\{article-footer\b")
+
+
+def check_page(markdown: str, meta: dict, source: str) -> None:
+    """An article ends with `{article-footer <its file>}`; a page that is not an article (`type: page`) has none.
+    `source` is the file's name as an error gives it ("docs/x.md")."""
+    lines = [line.strip() for line in markdown.splitlines() if ANY_MARKER.search(line)]
+    name = source.split("/", 1)[1] if "/" in source else source
+    wanted = f"{{article-footer {name}}}"
+    if meta.get("type") == "page":
+        if lines:
+            raise ContentError(f"{source}: an {{article-footer}} marker on a page with 'type: page' (only an article "
+                               "has sources and review dates)")
+        return
+    last = markdown.rstrip().splitlines()[-1].strip() if markdown.strip() else ""
+    if len(lines) != 1 or last != lines[0]:
+        raise ContentError(f"{source}: end the article with the line {wanted} (its sources and review dates), once")
+    match = MARKER.match(lines[0])
+    if match is None or match["name"] != name:
+        raise ContentError(f"{source}: the footer marker {lines[0]} must name this file: {wanted}")
+
+
+@functools.lru_cache(maxsize=8)
+def practice_of(config_file: Path, changed: int) -> dict | None:
+    """extra.practice of mkdocs.yml, read once per change of the file (`changed`: its modification time)."""
+    return (site_config(config_file).get("extra") or {}).get("practice")
+
+
+def footer_for(name: str, docs_dir: Path, config_file: Path) -> str:
+    meta, _ = read(docs_dir / name, f"{docs_dir.name}/{name}")
+    practice = practice_of(config_file, config_file.stat().st_mtime_ns)
+    return footer_markdown(meta, file_language(name), practice)
+
+
+class ArticleFooterPreprocessor(Preprocessor):
+    def __init__(self, md, docs_dir: Path, config_file: Path):
+        super().__init__(md)
+        self.docs_dir = docs_dir
+        self.config_file = config_file
+
+    def run(self, lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            if not ANY_MARKER.search(line):
+                out.append(line)
+                continue
+            match = MARKER.match(line.strip())
+            if match is None or not (self.docs_dir / match["name"]).is_file():
+                raise ContentError(f"{self.docs_dir}: the footer marker {line.strip()!r} must name the article's own "
+                                   "file, e.g. {article-footer rugpijn-na-het-lopen.md}")
+            out.extend(footer_for(match["name"], self.docs_dir, self.config_file).splitlines())
+        return out
+
+
+class ArticleFooterExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "docs_dir": ["docs", "the folder of the articles, from where the build runs"],
+            "config_file": ["mkdocs.yml", "the file whose extra.practice the footer names"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        processor = ArticleFooterPreprocessor(md, Path(self.getConfig("docs_dir")), Path(self.getConfig("config_file")))
+        # With the FAQ overview (29.5): before the drawings (29) and everything that reads Markdown blocks.
+        md.preprocessors.register(processor, "article_footer", 29.6)
+
+
+def makeExtension(**kwargs):
+    return ArticleFooterExtension(**kwargs)

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from patient_info.duplicate_advice import first_shared_run
-from patient_info import faq_overview
+from patient_info import article_footer, faq_overview
 from patient_info.errors import fail
 from patient_info.pages import FAQ_ID, counterpart, faq_questions, read
 
@@ -453,6 +453,7 @@ def check_markdown(meta: dict, markdown: str, src_path: str, docs_dir: Path, uri
     an article's FAQ and its ids."""
     check_one_place_per_advice(markdown, src_path)
     faq_overview.check_page(markdown, meta, src_path)
+    article_footer.check_page(markdown, meta, src_path)
     if meta.get("type") == "page":
         return
     faq_questions(markdown, src_path)

@@ -9,8 +9,8 @@ What runs when:
   the handout and read-aloud settings; Material's search button without its search plugin (`SearchDialog`).
 - on_files: every page's front matter, review dates and FAQ ids (once); every translation present; the handout
   composer's QR encoder copied into the site.
-- on_page_markdown: the page's content checks, urgency cards and shared blocks; an article's footer (sources,
-  review dates) appended; then the values Material prints unescaped made safe (`escaped`).
+- on_page_markdown: the page's content checks, urgency cards and shared blocks; then the values Material prints
+  unescaped made safe (`escaped`).
 - on_page_content: the rendered page's checks. on_page_context: what the templates print (handout, composer,
   read aloud, JSON-LD). on_post_build: the Dutch 404 page kept at /404.html.
 A ContentError (one line naming the file and the problem) stops the build with that line once, no traceback.
@@ -32,7 +32,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from patient_info import content_model, exercise_drawings, structured_data, urgency
-from patient_info.article_footer import footer_markdown
 from patient_info.content_model import check_translations
 from patient_info.errors import ContentError
 from patient_info.handout import article_handout, check_settings, closing
@@ -179,11 +178,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     urgency.check_page(markdown, page.meta, state["urgency"], where)
     check_blocks(markdown, page.file.src_uri.endswith(".en.md"), Path(config.docs_dir) / SHARED_FOLDER,
                  page.file.src_uri)
-    if is_article(page):
-        # The sitemap's lastmod is the date the article was last reviewed.
+    if is_article(page):  # the sitemap's lastmod is the date the article was last reviewed
         page.update_date = content_model.check_date(page.meta, "last_reviewed", where).isoformat()
-        markdown = (f"{markdown.rstrip()}\n\n"
-                    f"{footer_markdown(page.meta, config.theme['language'], config.extra.get('practice'))}")
     for field in PAGE_FIELDS:  # last: every check above read the text as written
         if field in page.meta:
             page.meta[field] = escaped(page.meta[field])

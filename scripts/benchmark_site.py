@@ -123,6 +123,8 @@ sources:
 ## {'Veelgestelde vragen' if nl else 'Frequently asked questions'} {{ #veelgestelde-vragen }}
 
 {faq}
+
+{{article-footer onderwerp-{number:03d}{'.md' if nl else '.en.md'}}}
 """
 
 

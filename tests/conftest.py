@@ -110,8 +110,10 @@ def make_fixture_project(project: Path) -> Path:
     (project / "scripts").mkdir()
     (project / "scripts" / "node_modules").symlink_to(ROOT / "scripts" / "node_modules")
     for slug in ("rugpijn-na-het-lopen", "door-de-rug-gaan"):
-        shutil.copy(FIXTURES / "article.md", docs / f"{slug}.md")
-        shutil.copy(FIXTURES / "article.en.md", docs / f"{slug}.en.md")
+        for suffix in (".md", ".en.md"):
+            # Each copy ends with the footer marker naming its own file (patient_info/article_footer.py).
+            text = (FIXTURES / f"article{suffix}").read_text(encoding="utf-8").rstrip()
+            (docs / f"{slug}{suffix}").write_text(f"{text}\n\n{{article-footer {slug}{suffix}}}\n", encoding="utf-8")
     # The patients' words per section name the real articles' sections: here, the fixture article's.
     shutil.copy(FIXTURES / "section-words.yml", docs / "_shared" / "section-words.yml")
     return project

@@ -65,6 +65,15 @@ BROKEN = [
      "docs/rugpijn-na-het-lopen.md: has 2 # titles, a page has exactly one"),
     ("duplicate FAQ id", ARTICLE, "{ #warmte }", "{ #stoppen }",
      'docs/rugpijn-na-het-lopen.md: FAQ id "stoppen" is used by two questions'),
+    ("no footer marker", ARTICLE, "{article-footer rugpijn-na-het-lopen.md}", "",
+     "docs/rugpijn-na-het-lopen.md: end the article with the line {article-footer rugpijn-na-het-lopen.md} (its "
+     "sources and review dates), once"),
+    ("footer marker naming another file", ARTICLE, "{article-footer rugpijn-na-het-lopen.md}",
+     "{article-footer door-de-rug-gaan.md}",
+     "docs/rugpijn-na-het-lopen.md: the footer marker {article-footer door-de-rug-gaan.md} must name this file: "
+     "{article-footer rugpijn-na-het-lopen.md}"),
+    ("footer marker on a page", "over-deze-site.md", "\n## ", "\n{article-footer over-deze-site.md}\n\n## ",
+     "docs/over-deze-site.md: an {article-footer} marker on a page with 'type: page'"),
     ("inline script in an article", ARTICLE, "Korte uitleg.", "Korte uitleg.\n\n<script>alert(1)</script>",
      "docs/rugpijn-na-het-lopen.md: an inline script the site does not know ('alert(1)')"),
     ("no keywords", ARTICLE, "keywords:\n  - testwoord\n", "",
