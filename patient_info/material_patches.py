@@ -35,8 +35,11 @@ class PatchError(ContentError):
 
 def material_templates() -> Path:
     """Material's templates folder (its .icons, partials and scripts), read for what the patches insert or check."""
-    import material  # Material for MkDocs as a package of files; nothing of MkDocs is imported
-
+    try:
+        import material  # Material for MkDocs as a package of files; nothing of MkDocs is imported
+    except ImportError:
+        raise ContentError("the post-build step reads Material's own templates (its inline scripts, icons and stop "
+                           "words): install mkdocs-material (requirements.lock)") from None
     return Path(material.__file__).parent / "templates"
 
 

@@ -1,6 +1,6 @@
 """MkDocs' events, each handed to the package: the one module that knows MkDocs, Material's template context and
 mkdocs-static-i18n. Everything it calls knows nothing of them, so another generator needs another adapter, not
-another package. overrides/hooks/mkdocs_events.py lists these events for MkDocs; overrides/hooks/post_build.py runs
+another package. patient_info/hooks/mkdocs_events.py lists these events for MkDocs; patient_info/hooks/post_build.py runs
 the post-build step (patient_info/post_build.py) while `mkdocs serve` rebuilds, as `make build` runs it after
 `mkdocs build`.
 

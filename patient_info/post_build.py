@@ -21,9 +21,6 @@ import re
 import sys
 from pathlib import Path
 
-import rcssmin
-import rjsmin
-
 from patient_info import csp, material_patches, search_index
 from patient_info.errors import ContentError
 from patient_info.pages import markdown_files, parse, site_config
@@ -98,6 +95,12 @@ def minify_assets(site: Path) -> None:
     """The site's own scripts and stylesheets without comments and spaces (rjsmin, rcssmin): their comments explain
     every rule in docs/, the reader's phone need not fetch them. Material's files are minified already (.min.) and
     the vendored QR encoder (assets/javascripts/vendor/) is served as its npm package ships it."""
+    try:
+        import rcssmin
+        import rjsmin
+    except ImportError:
+        raise ContentError("the post-build step minifies with rjsmin and rcssmin: install them (requirements.lock)") \
+            from None
     for path in sorted((site / "assets" / "javascripts").glob("*.js")):
         if ".min." not in path.name:
             path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")) + "\n", encoding="utf-8")

@@ -104,6 +104,9 @@ def make_fixture_project(project: Path) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "overrides", project / "overrides")
+    # The hook files that mkdocs.yml names (the package itself imports from the repository, through the .pth file).
+    (project / "patient_info").mkdir()
+    (project / "patient_info" / "hooks").symlink_to(ROOT / "patient_info" / "hooks")
     docs = project / "docs"
     shutil.copytree(ROOT / "docs", docs)
     # The npm packages (the handout composer's QR encoder is copied from there into the site).

@@ -11,14 +11,14 @@ import sys
 from conftest import ROOT, content_today
 from patient_info.pages import site_config
 
-HOOKS = ROOT / "overrides" / "hooks"
+HOOKS = ROOT / "patient_info" / "hooks"
 
 
 def test_at_most_three_hook_files_each_only_naming_functions_of_the_package():
     files = sorted(HOOKS.glob("*.py"))
     listed = site_config(ROOT / "mkdocs.yml")["hooks"]
     assert 1 <= len(files) <= 3
-    assert sorted(listed) == [f"overrides/hooks/{path.name}" for path in files]
+    assert sorted(listed) == [f"patient_info/hooks/{path.name}" for path in files]
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         statements = [node for node in tree.body if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]

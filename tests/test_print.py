@@ -705,7 +705,9 @@ def with_practice(project: Path, practice: dict) -> None:
 
 def with_collapsed_block(project: Path) -> None:
     article = project / "docs" / "door-de-rug-gaan.md"
-    article.write_text(article.read_text(encoding="utf-8") + f'\n??? note "Meer weten"\n\n    {COLLAPSED_TEXT}\n',
+    # Before the footer marker, which ends every article (patient_info/article_footer.py).
+    block = f'??? note "Meer weten"\n\n    {COLLAPSED_TEXT}\n\n'
+    article.write_text(article.read_text(encoding="utf-8").replace("{article-footer", block + "{article-footer", 1),
                        encoding="utf-8")
 
 

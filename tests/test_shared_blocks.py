@@ -102,7 +102,9 @@ BAD_INCLUDES = [
 @pytest.mark.parametrize("name, line, message", BAD_INCLUDES)
 def test_bad_include_stops_the_build_with_one_line(fixture_project, tmp_path, name, line, message):
     page = fixture_project / "docs" / name
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    # Before the footer marker, which ends every article (patient_info/article_footer.py).
+    page.write_text(page.read_text(encoding="utf-8").replace("{article-footer", f"{line}\n\n{{article-footer", 1),
+                    encoding="utf-8")
     build = run_build(fixture_project, tmp_path / "out")
     assert build.returncode != 0
     assert message in build.log
