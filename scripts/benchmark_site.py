@@ -175,7 +175,7 @@ def build_once(project: Path, site: Path) -> dict:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=project,
                    check=True, env=build_environment(project))
-    if (project / "overrides" / "hooks" / "post_build.py").is_file():  # not in an older commit (the lunr baseline)
+    if (project / "patient_info" / "post_build.py").is_file():  # not in an older commit (the lunr baseline)
         subprocess.run([sys.executable, "-m", "patient_info.post_build", str(site), "docs", "mkdocs.yml"],
                        cwd=project, check=True, env=build_environment(project))
     seconds = time.perf_counter() - start
