@@ -17,7 +17,6 @@ review. Without a practice e-mail or phone it is left out: no address is ever in
 from __future__ import annotations
 
 import datetime
-import functools
 import html
 import re
 from pathlib import Path
@@ -27,7 +26,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.errors import ContentError
-from patient_info.pages import file_language, read, site_config
+from patient_info.pages import file_language, loaded_when_changed, read, site_config
 
 # Longest address a printout shows whole after a source (without https:// and www.); a longer one is left as the
 # site's name, which a reader can search for.
@@ -145,15 +144,9 @@ def check_page(markdown: str, meta: dict, source: str) -> None:
         raise ContentError(f"{source}: the footer marker {lines[0]} must name this file: {wanted}")
 
 
-@functools.lru_cache(maxsize=8)
-def practice_of(config_file: Path, changed: int) -> dict | None:
-    """extra.practice of mkdocs.yml, read once per change of the file (`changed`: its modification time)."""
-    return (site_config(config_file).get("extra") or {}).get("practice")
-
-
 def footer_for(name: str, docs_dir: Path, config_file: Path) -> str:
     meta, _ = read(docs_dir / name, f"{docs_dir.name}/{name}")
-    practice = practice_of(config_file, config_file.stat().st_mtime_ns)
+    practice = (loaded_when_changed(config_file, site_config).get("extra") or {}).get("practice")
     return footer_markdown(meta, file_language(name), practice)
 
 

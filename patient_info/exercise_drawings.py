@@ -15,22 +15,16 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.figures import LANGS, FigureError, drawing_svg, load_drawings
-from patient_info.pages import file_language, markdown_files
+from patient_info.pages import file_language, loaded_when_changed, markdown_files
 from patient_info.shared_blocks import included_blocks
 
 POSES = Path(__file__).resolve().parent / "data" / "exercise-poses.yml"
 MARKER = re.compile(r"^\{drawing:\s*([a-z0-9-]+)\s+([a-z]{2})\s*\}\s*$")
 
 
-_cache: dict[Path, tuple[int, dict]] = {}
-
-
 def cached_drawings(path: Path) -> dict[str, dict]:
     """The pose file, read and checked again only when it changes: MkDocs makes a new Markdown for every page."""
-    changed = path.stat().st_mtime_ns
-    if path not in _cache or _cache[path][0] != changed:
-        _cache[path] = (changed, load_drawings(path))
-    return _cache[path][1]
+    return loaded_when_changed(path, load_drawings)
 
 
 class DrawingPreprocessor(Preprocessor):

@@ -18,7 +18,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 from patient_info.errors import ContentError
-from patient_info.pages import faq_questions, file_language, nav_articles, site_config
+from patient_info.pages import faq_questions, file_language, loaded_when_changed, nav_articles, site_config
 
 MARKER = re.compile(r"^\{faq-overview(?:\s+(?P<lang>[a-z]{2}))?\s*\}\s*$")
 ANY_MARKER = re.compile(r"\{faq-overview\b")
@@ -79,7 +79,7 @@ class FaqOverviewPreprocessor(Preprocessor):
             if match is None or match["lang"] not in LANGUAGES:
                 raise ContentError(f"{self.docs_dir}: the FAQ overview marker {line.strip()!r} needs the page's "
                                    "language on a line of its own, e.g. {faq-overview nl}")
-            nav = site_config(self.config_file).get("nav") or []
+            nav = loaded_when_changed(self.config_file, site_config).get("nav") or []
             out.extend(["", *overview(self.docs_dir, nav, match["lang"] == "en").splitlines(), ""])
         return out
 

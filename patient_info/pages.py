@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import yaml
 
@@ -233,3 +234,22 @@ def today() -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise ContentError(f"SITE_TODAY must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+T = TypeVar("T")
+_loaded: dict[tuple[Path, Callable], tuple[tuple[int, int], object]] = {}
+
+
+def loaded_when_changed(path: Path, load: Callable[[Path], T]) -> T:
+    """`load(path)`, kept until the file changes (its modification time or size): a generator may make a Markdown
+    instance per page, and `mkdocs serve` rebuilds after an edit. A missing file is loaded (and fails) every time."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return load(path)
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _loaded.get((path, load))
+    if cached is None or cached[0] != key:
+        cached = _loaded[(path, load)] = (key, load(path))
+    return cached[1]

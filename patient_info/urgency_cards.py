@@ -19,23 +19,18 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from patient_info.pages import loaded_when_changed
 from patient_info.urgency import ANY_MARKER, DATA_FILE, load_data_file, parse_marker, render_marker
 
-# The data file per path: (its stat, the checked data, rendered markers). A generator may make a Markdown instance per
-# page; the YAML is parsed again only when the file changes (mkdocs serve).
-_cache: dict[str, tuple[tuple[int, int], dict, dict]] = {}
+def _with_renders(path: Path) -> tuple[dict, dict]:
+    """The checked data file and an empty store of the markers rendered from it (kept while the file is unchanged)."""
+    return load_data_file(path, str(path)), {}
 
 
 def _loaded(path: str) -> tuple[dict, dict]:
-    try:
-        stat = Path(path).stat()
-        key = (stat.st_mtime_ns, stat.st_size)
-    except FileNotFoundError:
-        key = (0, 0)
-    cached = _cache.get(path)
-    if cached is None or cached[0] != key:
-        cached = _cache[path] = (key, load_data_file(Path(path), path), {})
-    return cached[1], cached[2]
+    """The data and its rendered markers, parsed again only when the file changes: a generator may make a Markdown
+    instance per page (mkdocs serve rebuilds after an edit)."""
+    return loaded_when_changed(Path(path), _with_renders)
 
 
 class UrgencyPreprocessor(Preprocessor):
