@@ -22,10 +22,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
-
 from patient_info.errors import ContentError
+from patient_info.marker_lines import MarkerLinesExtension
 from patient_info.pages import file_language, loaded_when_changed, read, site_config
 
 # Longest address a printout shows whole after a source (without https:// and www.); a longer one is left as the
@@ -150,38 +148,19 @@ def footer_for(name: str, docs_dir: Path, config_file: Path) -> str:
     return footer_markdown(meta, file_language(name), practice)
 
 
-class ArticleFooterPreprocessor(Preprocessor):
-    def __init__(self, md, docs_dir: Path, config_file: Path):
-        super().__init__(md)
-        self.docs_dir = docs_dir
-        self.config_file = config_file
+class ArticleFooterExtension(MarkerLinesExtension):
+    find, marker = ANY_MARKER, MARKER
+    # With the FAQ overview (29.5): before the drawings (29) and everything that reads Markdown blocks.
+    name, priority = "article_footer", 29.6
 
-    def run(self, lines: list[str]) -> list[str]:
-        out = []
-        for line in lines:
-            if not ANY_MARKER.search(line):
-                out.append(line)
-                continue
-            match = MARKER.match(line.strip())
-            if match is None or not (self.docs_dir / match["name"]).is_file():
-                raise ContentError(f"{self.docs_dir}: the footer marker {line.strip()!r} must name the article's own "
-                                   "file, e.g. {article-footer rugpijn-na-het-lopen.md}")
-            out.extend(footer_for(match["name"], self.docs_dir, self.config_file).splitlines())
-        return out
+    def expand(self, match: re.Match, docs_dir: Path, config_file: Path) -> list[str] | None:
+        if not (docs_dir / match["name"]).is_file():
+            return None
+        return footer_for(match["name"], docs_dir, config_file).splitlines()
 
-
-class ArticleFooterExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "the folder of the articles, from where the build runs"],
-            "config_file": ["mkdocs.yml", "the file whose extra.practice the footer names"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        processor = ArticleFooterPreprocessor(md, Path(self.getConfig("docs_dir")), Path(self.getConfig("config_file")))
-        # With the FAQ overview (29.5): before the drawings (29) and everything that reads Markdown blocks.
-        md.preprocessors.register(processor, "article_footer", 29.6)
+    def malformed(self, docs_dir: Path, line: str) -> str:
+        return (f"{docs_dir}: the footer marker {line!r} must name the article's own file, e.g. "
+                "{article-footer rugpijn-na-het-lopen.md}")
 
 
 def makeExtension(**kwargs):

@@ -14,10 +14,8 @@ import html
 import re
 from pathlib import Path
 
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
-
 from patient_info.errors import ContentError
+from patient_info.marker_lines import MarkerLinesExtension
 from patient_info.pages import faq_questions, file_language, loaded_when_changed, nav_articles, site_config
 
 MARKER = re.compile(r"^\{faq-overview(?:\s+(?P<lang>[a-z]{2}))?\s*\}\s*$")
@@ -63,39 +61,20 @@ def check_page(markdown: str, meta: dict, source: str) -> None:
     check_marker(lines[0], source)
 
 
-class FaqOverviewPreprocessor(Preprocessor):
-    def __init__(self, md, docs_dir: Path, config_file: Path):
-        super().__init__(md)
-        self.docs_dir = docs_dir
-        self.config_file = config_file
+class FaqOverviewExtension(MarkerLinesExtension):
+    find, marker = ANY_MARKER, MARKER
+    # After whitespace normalising (30), before the drawings (29) and everything that reads Markdown blocks.
+    name, priority = "faq_overview", 29.5
 
-    def run(self, lines: list[str]) -> list[str]:
-        out = []
-        for line in lines:
-            if not ANY_MARKER.search(line):
-                out.append(line)
-                continue
-            match = MARKER.match(line.strip())
-            if match is None or match["lang"] not in LANGUAGES:
-                raise ContentError(f"{self.docs_dir}: the FAQ overview marker {line.strip()!r} needs the page's "
-                                   "language on a line of its own, e.g. {faq-overview nl}")
-            nav = loaded_when_changed(self.config_file, site_config).get("nav") or []
-            out.extend(["", *overview(self.docs_dir, nav, match["lang"] == "en").splitlines(), ""])
-        return out
+    def expand(self, match: re.Match, docs_dir: Path, config_file: Path) -> list[str] | None:
+        if match["lang"] not in LANGUAGES:
+            return None
+        nav = loaded_when_changed(config_file, site_config).get("nav") or []
+        return ["", *overview(docs_dir, nav, match["lang"] == "en").splitlines(), ""]
 
-
-class FaqOverviewExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "docs_dir": ["docs", "the folder of the articles, from where the build runs"],
-            "config_file": ["mkdocs.yml", "the file whose `nav` orders the articles"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        processor = FaqOverviewPreprocessor(md, Path(self.getConfig("docs_dir")), Path(self.getConfig("config_file")))
-        # After whitespace normalising (30), before the drawings (29) and everything that reads Markdown blocks.
-        md.preprocessors.register(processor, "faq_overview", 29.5)
+    def malformed(self, docs_dir: Path, line: str) -> str:
+        return (f"{docs_dir}: the FAQ overview marker {line!r} needs the page's language on a line of its own, "
+                "e.g. {faq-overview nl}")
 
 
 def makeExtension(**kwargs):
