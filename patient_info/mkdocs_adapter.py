@@ -32,12 +32,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from patient_info import content_model, exercise_drawings, structured_data, urgency
+from patient_info.structured_data import as_written
 from patient_info.content_model import check_translations
 from patient_info.errors import ContentError
 from patient_info.handout import article_handout, check_settings, closing
 from patient_info.handout_composer import QR_ENCODER, QR_ENCODER_URI, URGENCY_SELECTOR, composer_articles
 from patient_info.pages import today
-from patient_info.pronunciation import pronunciation
+from patient_info.pronunciation import SITE_FILE, language_list
 from patient_info.shared_blocks import SHARED_FOLDER, check_blocks
 
 build_log = logging.getLogger("mkdocs.commands.build")  # the logger MkDocs writes its own build errors with
@@ -208,10 +209,6 @@ def escaped(value):
     return escape(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
-def as_written(value):
-    return value.unescape() if isinstance(value, Markup) else str(value)
-
-
 def on_env(env, config, files):
     # After mkdocs-static-i18n has set the language's own site_name and the rest (its on_config).
     for field in CONFIG_FIELDS:
@@ -237,7 +234,7 @@ def shared_dir(config) -> Path:
 def read_aloud_list(config, language: str) -> None:
     """Check the language's pronunciation file once per build (the post-build step writes it into the site)."""
     if language not in state.setdefault("pronunciation", {}):
-        state["pronunciation"][language] = pronunciation(Path(config.docs_dir) / f"_shared/pronunciation.{language}.yml")
+        state["pronunciation"][language] = language_list(Path(config.docs_dir), language)
 
 
 def listed(src_uri: str, pages: list[str]) -> bool:
@@ -274,7 +271,7 @@ def on_page_context(context, page, config, nav):
         }
     if is_article(page) or listed(page.file.src_uri, (config.extra.get("read_aloud") or {}).get("pages") or []):
         read_aloud_list(config, language)
-        context["read_aloud"] = {"words": f"assets/javascripts/pronunciation.{language}.json"}
+        context["read_aloud"] = {"words": SITE_FILE.format(language=language)}
     url = page.canonical_url or urljoin(config.site_url or "", page.url)
     if is_article(page):
         context["structured_data"] = structured_data.article_data(page.meta, state["faq"][page.file.src_uri],
@@ -319,7 +316,7 @@ def on_post_build(config):
     # Back to plain text before mkdocs-static-i18n builds the next language from this config (its on_post_build
     # runs later, at priority -100): it only accepts a `str` site_name to override.
     for field in CONFIG_FIELDS:
-        config[field] = as_written(config[field]) if isinstance(config[field], Markup) else config[field]
+        config[field] = as_written(config[field])
 
 
 @event_priority(-300)  # after mkdocs-static-i18n (-100) has built the last language

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from patient_info import csp, material_patches, search_index
 from patient_info.errors import ContentError
-from patient_info.pages import markdown_files, parse, site_config
-from patient_info.pronunciation import pronunciation
+from patient_info.pages import file_language, markdown_files, parse, site_config
+from patient_info.pronunciation import SITE_FILE, language_list
 from patient_info.safety_check import check as safety_problems
 from patient_info.search_data import article_section_ids, not_covered, red_flags, section_words
 from patient_info.urgency import DATA_FILE as URGENCY_FILE
@@ -32,7 +32,6 @@ from patient_info.urgency import load_urgency_data
 
 LANGUAGE = re.compile(r'<html lang="([^"]+)"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
-PRONUNCIATION = ("_shared/pronunciation.{language}.yml", "assets/javascripts/pronunciation.{language}.json")
 NOT_FOUND = "404.html"
 
 
@@ -113,15 +112,15 @@ class Site:
     """What the post-build step knows of the site while it goes over its pages."""
 
     def __init__(self, site: Path, docs: Path, config: dict):
-        self.site, self.docs = site, docs
         self.pages = pages_by_url(docs)
         self.multilingual = (site / "en" / "index.html").is_file()
         self.default_language = default_language(config)
-        self.overview = {("en" if url.startswith("en/") else "nl"): url
+        self.overview = {file_language(meta["_name"]): url
                          for url, meta in self.pages.items() if meta.get("faq_overview")}
         self.policy = csp.header_policy(docs)
         self.section_words = section_words(docs, article_section_ids(docs))
-        home = CANONICAL.search((site / "index.html").read_text(encoding="utf-8")) if (site / "index.html").is_file() else None
+        home_page = site / "index.html"
+        home = CANONICAL.search(home_page.read_text(encoding="utf-8")) if home_page.is_file() else None
         self.root_url = home.group(1) if home else None
         self.vocabulary: dict[str, set[str]] = {}
         self.articles: dict[str, list[dict]] = {}
@@ -185,10 +184,10 @@ def run(site: Path, docs: Path, config_file: Path, english: bool) -> None:
     for language in state.vocabulary:
         search_index.write_words(site, docs, language, state.vocabulary[language], state.search_pages(language),
                                  patient_words)
-        data, target = (name.format(language=language) for name in PRONUNCIATION)
-        (site / target).parent.mkdir(parents=True, exist_ok=True)
-        (site / target).write_text(json.dumps(pronunciation(docs / data), ensure_ascii=False, separators=(",", ":")),
-                                   encoding="utf-8")
+        target = site / SITE_FILE.format(language=language)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(language_list(docs, language), ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
     if state.policy is not None:
         csp.write_headers(docs, site, state.hashes)
     minify_assets(site)

@@ -20,6 +20,8 @@ import yaml
 
 from patient_info.errors import ContentError
 
+DATA_FILE = "_shared/pronunciation.{language}.yml"  # under docs/
+SITE_FILE = "assets/javascripts/pronunciation.{language}.json"  # under site/: read-aloud.js fetches it
 FIELDS = {"range", "words"}
 WORD_FIELDS = {"write", "say"}
 
@@ -77,3 +79,8 @@ def pronunciation(path: Path) -> dict:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise PronunciationError(f"{name}: not valid YAML ({first})") from None
     return check(data, name)
+
+
+def language_list(docs_dir: Path, language: str) -> dict:
+    """The checked pronunciation list of a language, from docs/_shared/pronunciation.<language>.yml."""
+    return pronunciation(Path(docs_dir) / DATA_FILE.format(language=language))
