@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import material
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.exceptions import Abort, PluginError
@@ -209,7 +210,13 @@ def escaped(value):
     return escape(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
+# Material's templates compiled once per machine, not once per language per build: Jinja's own cache of compiled
+# templates, keyed on each template's source, in the system's temporary folder (one per user).
+TEMPLATE_CACHE = FileSystemBytecodeCache()
+
+
 def on_env(env, config, files):
+    env.bytecode_cache = TEMPLATE_CACHE
     # After mkdocs-static-i18n has set the language's own site_name and the rest (its on_config).
     for field in CONFIG_FIELDS:
         config[field] = escaped(config[field])
