@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from patient_info.errors import ContentError
+from patient_info.pages import load_yaml
 
 LANGS = ("nl", "en")
 # joint -> allowed range. Angles in degrees, counter-clockwise, 0 = pointing to the figure's feet side (right).
@@ -133,7 +134,7 @@ def validate(data, source: str) -> dict[str, dict]:
 
 def load_drawings(path: Path) -> dict[str, dict]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise FigureError(f"{path}: cannot read the pose file ({' '.join(str(error).split())})") from None
     return validate(data, str(path))

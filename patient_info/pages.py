@@ -144,8 +144,9 @@ def load_yaml(text: str):
         return yaml.load(text, StrictLoader)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None."""
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """mkdocs.yml as data: its `!ENV` and `!!python/name:` values are not needed here and read as None. The C
+    loader: the generator has read the file first and named any mistake in it."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

@@ -177,6 +177,19 @@ def run(site: Path, docs: Path, config_file: Path, english: bool) -> None:
         source = state.pages.get(url)
         where = f"{docs.name}/{source['_name']}" if source else f"{site.name}/{path.relative_to(site).as_posix()}"
         path.write_text(state.finish(page, url, where), encoding="utf-8")
+    # The pages are final: Pagefind indexes them while the rest is written and checked (none of it is HTML).
+    indexing = search_index.start_pagefind(site)
+    try:
+        finish_the_rest(site, docs, state, english)
+    except BaseException:
+        indexing.kill()
+        indexing.wait()
+        raise
+    search_index.finish_pagefind(indexing, site)
+
+
+def finish_the_rest(site: Path, docs: Path, state: Site, english: bool) -> None:
+    """The search words, the pronunciation lists, the headers and the minified assets; then the safety check."""
     patient_words = {
         "flags": red_flags(load_urgency_data(docs), f"{docs.name}/{URGENCY_FILE}"),
         "elsewhere": not_covered(docs),
@@ -191,7 +204,6 @@ def run(site: Path, docs: Path, config_file: Path, english: bool) -> None:
     if state.policy is not None:
         csp.write_headers(docs, site, state.hashes)
     minify_assets(site)
-    search_index.run_pagefind(site)
     problems = safety_problems(site, docs, english=english)
     if problems:
         raise ContentError("safety content missing: " + "; ".join(problems))

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from patient_info.errors import ContentError
+from patient_info.pages import load_yaml
 
 DATA_FILE = "_shared/pronunciation.{language}.yml"  # under docs/
 SITE_FILE = "assets/javascripts/pronunciation.{language}.json"  # under site/: read-aloud.js fetches it
@@ -72,7 +73,7 @@ def pronunciation(path: Path) -> dict:
     """Read and check one pronunciation file; one PronunciationError naming the file for any problem."""
     name = str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise PronunciationError(f"{name}: missing (read aloud needs one pronunciation file per language)") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

@@ -29,6 +29,7 @@ import yaml
 
 from patient_info.duplicate_advice import sections_of as markdown_sections
 from patient_info.errors import ContentError
+from patient_info.pages import load_yaml
 from patient_info.safety_check import articles
 
 LANGUAGES = ("nl", "en")
@@ -48,7 +49,7 @@ def read_yaml(docs_dir: Path, name: str):
     path = Path(docs_dir) / name
     where = f"{Path(docs_dir).name}/{name}"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig")), where
+        return load_yaml(path.read_text(encoding="utf-8-sig")), where
     except FileNotFoundError:
         raise DataError(f"{where}: missing") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

@@ -30,7 +30,7 @@ import yaml
 
 from patient_info.errors import ContentError
 from patient_info.material_patches import PatchError, material_templates, substitute
-from patient_info.pages import FAQ_ID
+from patient_info.pages import FAQ_ID, load_yaml
 from patient_info.search_data import hidden_words_html, words_text
 
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
@@ -120,7 +120,7 @@ def word_lists(docs: Path, language: str) -> dict:
     """The language's irregular forms, synonyms and extra stop words from search-words.yml; loud when malformed."""
     where = f"{docs.name}/{WORD_LISTS}"
     try:
-        lists = yaml.safe_load((docs / WORD_LISTS).read_text(encoding="utf-8"))[language]
+        lists = load_yaml((docs / WORD_LISTS).read_text(encoding="utf-8"))[language]
         return {name: {str(key): str(value) for key, value in (lists.get(name) or {}).items()}
                 for name in ("irregular", "synonyms")} | {"stop_words": str(lists.get("stop_words") or "").split()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
@@ -147,11 +147,16 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def run_pagefind(site: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise ContentError(f"pagefind: indexing {site} failed: {(result.stderr or result.stdout).strip()}")
+def start_pagefind(site: Path) -> subprocess.Popen:
+    """Pagefind indexing the finished pages, in the background: what follows it reads no index (finish_pagefind)."""
+    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_pagefind(indexing: subprocess.Popen, site: Path) -> None:
+    output, _ = indexing.communicate()
+    if indexing.returncode != 0:
+        raise ContentError(f"pagefind: indexing {site} failed: {output.strip()}")
     # Pagefind lists the languages in its entry file in no fixed order: sorted, two builds of one commit give the
     # same file (reproducible builds, README).
     entry = site / "pagefind" / "pagefind-entry.json"
