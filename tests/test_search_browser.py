@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from site_search import (PATIENT_QUERIES, fallback_shown, open_search, queries, read_results, strip_highlight,
-                         top_result, type_query)
+from site_search import (PATIENT_QUERIES, enter_query, fallback_shown, open_search, queries, read_results,
+                         strip_highlight, top_result, type_query)
 
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 CASES = [
@@ -41,7 +41,8 @@ def search_pages(browser, site_url):
 
 
 def search(page, query: str) -> list[list[str]]:
-    type_query(page, query)
+    """The query entered at once; test_typing_letter_by_letter_ends_at_the_same_answer shows typing gets there too."""
+    enter_query(page, query)
     return read_results(page)
 
 
@@ -78,6 +79,28 @@ def test_top_result_is_the_expected_answer_in_the_readers_language(search_pages,
     else:  # the page itself: any part of it is the right place
         assert top is not None and top.split("#")[0] == expect, top
     assert_own_language(groups, site_url, language)
+
+
+@pytest.mark.parametrize("language, query", [
+    ("nl", "moet ik stoppen met hardlopen?"),
+    ("nl", "kan niet plassen en rugpijn"),
+    ("en", "how long does lumbago last"),
+    ("en", "knee pain after running"),
+])
+def test_typing_letter_by_letter_ends_at_the_same_answer(search_pages, language, query):
+    """The other tests enter a query at once; a reader types it, and each letter starts a search. The list shown
+    at the end is the one for the whole query (a red flag's card and "not here" included), never an older one."""
+    page = search_pages[language]
+    entered = search(page, query)
+    entered_first = first_shown(page)
+    enter_query(page, "")
+    type_query(page, query)
+    assert read_results(page) == entered
+    assert first_shown(page) == entered_first
+
+
+def first_shown(page) -> str:
+    return page.evaluate("() => document.querySelector('.md-search-result__list > li')?.outerHTML ?? ''")
 
 
 @pytest.mark.parametrize("language, query, expect", TUNING)

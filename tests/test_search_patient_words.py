@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT, make_fixture_project, run_build
-from site_search import elsewhere_topics, first_item_kind, flagged_lines, read_results, top_result, type_query
+from site_search import elsewhere_topics, enter_query, first_item_kind, flagged_lines, read_results, top_result
 
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 
@@ -21,7 +21,8 @@ from test_search_browser import search_pages  # noqa: E402,F401
 
 
 def search(page, query: str) -> list[list[str]]:
-    type_query(page, query)
+    """The query entered at once; test_typing_letter_by_letter_ends_at_the_same_answer shows typing gets there too."""
+    enter_query(page, query)
     return read_results(page)
 
 
