@@ -37,8 +37,10 @@ from site_today import content_today
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ["rugpijn-na-het-lopen", "door-de-rug-gaan"]
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-TARGETS = {"first_view_bytes": 75_000, "first_view_requests": 8, "first_result_ms": 300, "build_real_s": 3,
-           "build_200_s": 15}
+# Issue 27: the real site in at most 1 s, 200 articles per language in at most 10 s, a first view no heavier than
+# 88 kB gzip (aim: 75 kB); the request count and search time from earlier issues.
+TARGETS = {"first_view_bytes": 75_000, "first_view_limit_bytes": 88_000, "first_view_requests": 8,
+           "first_result_ms": 300, "build_real_s": 1, "build_200_s": 10}
 
 
 # --- Generated sites -----------------------------------------------------------------------------------------------
@@ -241,6 +243,8 @@ def measure(browser, name: str, articles: int | None, runs: int) -> dict:
             "name": name,
             "articles": articles or 2,
             "build_s": statistics.median(build["seconds"] for build in builds),
+            # The first build in a new folder compiles Material's templates; later ones reuse Jinja's cache of them.
+            "first_build_s": builds[0]["seconds"],
             "peak_mib": max(build["peak_kib"] for build in builds) / 1024,
             "search": search_data(site),
         }
@@ -271,9 +275,14 @@ def report(rows: list[dict]) -> str:
              "the first keystroke in the search field (the index is requested when the field gets focus) to the "
              "first rendered result, median of 5 fresh browser contexts.", "",
              "## Build", "",
-             "| site | articles per language | build time (median) | peak memory |", "|---|---:|---:|---:|"]
+             "Each build is `mkdocs build` and then the post-build step, as `make build` runs them. The first build in "
+             "a new project folder compiles Material's templates; the later ones read them from Jinja's cache of "
+             "compiled templates (patient_info/mkdocs_adapter.py, on_env).", "",
+             "| site | articles per language | build time (median) | first build | peak memory |",
+             "|---|---:|---:|---:|---:|"]
     for row in rows:
-        lines.append(f"| {row['name']} | {row['articles']} | {row['build_s']:.2f} s | {row['peak_mib']:.0f} MiB |")
+        lines.append(f"| {row['name']} | {row['articles']} | {row['build_s']:.2f} s | {row['first_build_s']:.2f} s "
+                     f"| {row['peak_mib']:.0f} MiB |")
     lines += ["", "## Search data", "",
               "Every file a reader of one language may fetch for searching (Pagefind's script and WebAssembly, the "
               "language's whole index and fragments, the word list); a query fetches only part of it "
@@ -302,7 +311,9 @@ def targets(rows: list[dict]) -> list[str]:
     heaviest = max(view["bytes"] for view in views)
     growth = largest["view"]["bytes"] - real["view"]["bytes"]
     checks = [
-        (f"first view at most {kb(TARGETS['first_view_bytes'])} gzip", heaviest <= TARGETS["first_view_bytes"],
+        (f"first view at most {kb(TARGETS['first_view_limit_bytes'])} gzip",
+         heaviest <= TARGETS["first_view_limit_bytes"], f"heaviest {kb(heaviest)}"),
+        (f"first view at most {kb(TARGETS['first_view_bytes'])} gzip (the aim)", heaviest <= TARGETS["first_view_bytes"],
          f"heaviest {kb(heaviest)}"),
         (f"first view at most {TARGETS['first_view_requests']} requests",
          all(view["requests"] <= TARGETS["first_view_requests"] for view in views),
@@ -313,12 +324,13 @@ def targets(rows: list[dict]) -> list[str]:
          f"{growth:+,} bytes"),
         (f"first result within {TARGETS['first_result_ms']} ms at 4x throttling ({largest['articles']} articles)",
          (largest["search_ms_4x"] or 1e9) <= TARGETS["first_result_ms"], f"{largest['search_ms_4x']:.0f} ms"),
-        (f"real site builds in under {TARGETS['build_real_s']} s", real["build_s"] < TARGETS["build_real_s"],
-         f"{real['build_s']:.2f} s"),
+        (f"real site builds in at most {TARGETS['build_real_s']} s", real["build_s"] <= TARGETS["build_real_s"],
+         f"{real['build_s']:.2f} s; first build {real['first_build_s']:.2f} s"),
     ]
     if largest["articles"] >= 200:
-        checks.append((f"{largest['articles']} articles per language build in under {TARGETS['build_200_s']} s",
-                       largest["build_s"] < TARGETS["build_200_s"], f"{largest['build_s']:.2f} s"))
+        checks.append((f"{largest['articles']} articles per language build in at most {TARGETS['build_200_s']} s",
+                       largest["build_s"] <= TARGETS["build_200_s"],
+                       f"{largest['build_s']:.2f} s; first build {largest['first_build_s']:.2f} s"))
     return [f"- {'met' if ok else '**missed**'}: {what} ({figure})" for what, ok, figure in checks]
 
 
