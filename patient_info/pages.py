@@ -211,8 +211,16 @@ def markdown_files(docs_dir: Path):
 
 
 def read(path: Path, name: str) -> tuple[dict, str]:
-    """(front matter, body) of a Markdown file."""
-    return parse(read_text(path, name), name)
+    """(front matter, body) of a Markdown file, parsed again only when the file changed (the build asks for a page's
+    front matter several times: its checks, its translation's, the article list, the footer). The front matter is a
+    copy: a caller may add to it."""
+    if name not in _readers:
+        _readers[name] = lambda file: parse(read_text(file, name), name)
+    meta, body = loaded_when_changed(path, _readers[name])
+    return dict(meta), body
+
+
+_readers: dict[str, Callable[[Path], tuple[dict, str]]] = {}  # one reader per name: the cache's key
 
 
 def file_language(source: str) -> str:
