@@ -32,6 +32,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from patient_info.duplicate_advice import first_shared_run
 from patient_info import article_footer, faq_overview
 from patient_info.errors import fail
@@ -314,31 +316,36 @@ class Outline(HTMLParser):
                 sink.append(data)
 
 
-class Readers(HTMLParser):
-    """One pass over a page's HTML for several readers (the outline, and for example the FAQ's structured data):
-    the parsing is what costs time, each reader's handlers are cheap."""
+class Events:
+    """lxml's parser target that hands every start tag, end tag and piece of text to several readers, under the
+    names of html.parser's handlers (handle_starttag, handle_endtag, handle_data): one pass over a page's HTML for
+    the outline and, for example, the FAQ's structured data. lxml's C parser reads a page about 10 times faster
+    than html.parser; the readers' handlers are cheap."""
 
     def __init__(self, readers):
-        super().__init__(convert_charrefs=True)
         self.readers = readers
 
-    def handle_starttag(self, tag, attrs):
+    def start(self, tag, attrib):
+        attrs = list(attrib.items())
         for reader in self.readers:
             reader.handle_starttag(tag, attrs)
 
-    def handle_endtag(self, tag):
+    def end(self, tag):
         for reader in self.readers:
             reader.handle_endtag(tag)
 
-    def handle_data(self, data):
+    def data(self, data):
         for reader in self.readers:
             reader.handle_data(data)
+
+    def close(self):
+        return None
 
 
 def outline_of(html: str, also: tuple[HTMLParser, ...] = ()) -> Outline:
     """The page's outline; `also`: more readers fed in the same pass."""
     outline = Outline()
-    parser = Readers((outline, *also))
+    parser = etree.HTMLParser(target=Events((outline, *also)))
     parser.feed(html)
     parser.close()
     return outline
