@@ -25,14 +25,21 @@ RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-searc
 
 
 # Sets window.firstResult: a promise of the milliseconds from the next keystroke in the search field to the first
-# time results (not the help message) are rendered (null after 15 s). Await it with page.evaluate("window.firstResult").
+# time results (not the help message) are rendered; null when the site's search has answered the typed query with
+# the help message only, or after 15 s (Material's search, which does not say which query it answered). Await it
+# with page.evaluate("window.firstResult").
 FIRST_RESULT_AFTER_NEXT_KEY = """() => { window.firstResult = new Promise(resolve => {
     const field = document.querySelector('input.md-search__input');
+    const output = document.querySelector('.md-search-result');
     const list = document.querySelector('.md-search-result__list');
+    const result = '.md-search-result__item:not(.search-fallback)';
     let pressed = null;
     const observer = new MutationObserver(() => {
-        if (pressed !== null && list.querySelector('.md-search-result__item:not(.search-fallback)')) {
+        if (pressed === null) return;
+        if (list.querySelector(result)) {
             observer.disconnect(); resolve(performance.now() - pressed);
+        } else if (output.dataset.query !== undefined && output.dataset.query === field.value.trim()) {
+            observer.disconnect(); resolve(null);
         }
     });
     field.addEventListener('keydown', () => { if (pressed === null) pressed = performance.now(); });
