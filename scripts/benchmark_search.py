@@ -233,7 +233,7 @@ def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
         page.wait_for_timeout(100)
         field.press_sequentially(item["query"][:-1], delay=20)
         page.wait_for_timeout(200)
-        page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
+        page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY, item["query"])
         field.press(item["query"][-1])
         elapsed = page.evaluate("window.firstResult")
         groups = read_results(page)
@@ -275,7 +275,7 @@ def type_and_read(page, query: str) -> tuple[list[list[str]], float | None]:
     page.wait_for_timeout(100)
     field.press_sequentially(query[:-1], delay=20)
     page.wait_for_timeout(200)
-    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
+    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY, query)
     field.press(query[-1])
     elapsed = page.evaluate("window.firstResult")
     return read_results(page), elapsed
@@ -351,7 +351,7 @@ def first_query(browser, url: str, server, site: Path, throttle: int) -> tuple[f
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.locator("input.md-search__input").click()  # the reader starts to search: the search data loads now
     page.locator("input.md-search__input").press_sequentially("ru", delay=120)
-    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY)
+    page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY, "rug")
     page.locator("input.md-search__input").press("g")
     elapsed = page.evaluate("window.firstResult")
     page.wait_for_timeout(1500)  # the rest of the answer (fragments, highlights) arrives

@@ -25,10 +25,11 @@ RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-searc
 
 
 # Sets window.firstResult: a promise of the milliseconds from the next keystroke in the search field to the first
-# time results (not the help message) are rendered; null when the site's search has answered the typed query with
-# the help message only, or after 15 s (Material's search, which does not say which query it answered). Await it
-# with page.evaluate("window.firstResult").
-FIRST_RESULT_AFTER_NEXT_KEY = """() => { window.firstResult = new Promise(resolve => {
+# time results (not the help message) are rendered; null after 15 s, or, given the whole query
+# (page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY, query)), as soon as the site's search has answered that query with the
+# help message only (Material's search does not say which query it answered). Await it with
+# page.evaluate("window.firstResult").
+FIRST_RESULT_AFTER_NEXT_KEY = """(query) => { window.firstResult = new Promise(resolve => {
     const field = document.querySelector('input.md-search__input');
     const output = document.querySelector('.md-search-result');
     const list = document.querySelector('.md-search-result__list');
@@ -38,7 +39,7 @@ FIRST_RESULT_AFTER_NEXT_KEY = """() => { window.firstResult = new Promise(resolv
         if (pressed === null) return;
         if (list.querySelector(result)) {
             observer.disconnect(); resolve(performance.now() - pressed);
-        } else if (output.dataset.query !== undefined && output.dataset.query === field.value.trim()) {
+        } else if (query !== undefined && output.dataset.query === query.trim()) {
             observer.disconnect(); resolve(null);
         }
     });
