@@ -2,7 +2,7 @@
 
 Builds the real site and generated sites of 10, 50 and 200 articles per language (about 1,500 words and 9 FAQ
 questions each, made from the real articles' paragraphs, in nav sections of 10), and reports for each:
-- build time (median of --runs) and peak memory of `mkdocs build`;
+- build time (median and fastest of --runs, and the first build) and peak memory of `mkdocs build` and the post-build step;
 - search data per language and in total, raw and gzip (all of Pagefind's files for that language: a query
   fetches part of them; scripts/benchmark_search.py measures what it fetches);
 - in headless Chromium: an article's first view (requests, failed requests, bytes as gzip-6 of every response)
@@ -10,7 +10,7 @@ questions each, made from the real articles' paragraphs, in nav sections of 10),
   4x CPU throttling (median of 5, each in a fresh browser context, so the index is downloaded every time).
 It writes the tables to benchmarks/RESULTS.md together with the targets and whether each is met.
 
-usage: python scripts/benchmark_site.py [--sizes 10 50 200] [--runs 3] [--output benchmarks/RESULTS.md]
+usage: python scripts/benchmark_site.py [--sizes 10 50 200] [--runs 5] [--output benchmarks/RESULTS.md]
 """
 
 from __future__ import annotations
@@ -245,6 +245,8 @@ def measure(browser, name: str, articles: int | None, runs: int) -> dict:
             "build_s": statistics.median(build["seconds"] for build in builds),
             # The first build in a new folder compiles Material's templates; later ones reuse Jinja's cache of them.
             "first_build_s": builds[0]["seconds"],
+            # The least disturbed run: this machine's speed varies by 20-30% from minute to minute (other guests).
+            "fastest_s": min(build["seconds"] for build in builds),
             "peak_mib": max(build["peak_kib"] for build in builds) / 1024,
             "search": search_data(site),
         }
@@ -278,11 +280,11 @@ def report(rows: list[dict]) -> str:
              "Each build is `mkdocs build` and then the post-build step, as `make build` runs them. The first build in "
              "a new project folder compiles Material's templates; the later ones read them from Jinja's cache of "
              "compiled templates (patient_info/mkdocs_adapter.py, on_env).", "",
-             "| site | articles per language | build time (median) | first build | peak memory |",
-             "|---|---:|---:|---:|---:|"]
+             "| site | articles per language | build time (median) | fastest | first build | peak memory |",
+             "|---|---:|---:|---:|---:|---:|"]
     for row in rows:
-        lines.append(f"| {row['name']} | {row['articles']} | {row['build_s']:.2f} s | {row['first_build_s']:.2f} s "
-                     f"| {row['peak_mib']:.0f} MiB |")
+        lines.append(f"| {row['name']} | {row['articles']} | {row['build_s']:.2f} s | {row['fastest_s']:.2f} s "
+                     f"| {row['first_build_s']:.2f} s | {row['peak_mib']:.0f} MiB |")
     lines += ["", "## Search data", "",
               "Every file a reader of one language may fetch for searching (Pagefind's script and WebAssembly, the "
               "language's whole index and fragments, the word list); a query fetches only part of it "
@@ -325,12 +327,13 @@ def targets(rows: list[dict]) -> list[str]:
         (f"first result within {TARGETS['first_result_ms']} ms at 4x throttling ({largest['articles']} articles)",
          (largest["search_ms_4x"] or 1e9) <= TARGETS["first_result_ms"], f"{largest['search_ms_4x']:.0f} ms"),
         (f"real site builds in at most {TARGETS['build_real_s']} s", real["build_s"] <= TARGETS["build_real_s"],
-         f"{real['build_s']:.2f} s; first build {real['first_build_s']:.2f} s"),
+         f"median {real['build_s']:.2f} s, fastest {real['fastest_s']:.2f} s, first build {real['first_build_s']:.2f} s"),
     ]
     if largest["articles"] >= 200:
         checks.append((f"{largest['articles']} articles per language build in at most {TARGETS['build_200_s']} s",
                        largest["build_s"] <= TARGETS["build_200_s"],
-                       f"{largest['build_s']:.2f} s; first build {largest['first_build_s']:.2f} s"))
+                       f"median {largest['build_s']:.2f} s, fastest {largest['fastest_s']:.2f} s, "
+                       f"first build {largest['first_build_s']:.2f} s"))
     return [f"- {'met' if ok else '**missed**'}: {what} ({figure})" for what, ok, figure in checks]
 
 
@@ -339,7 +342,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 50, 200])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args()
     rows = []
