@@ -211,8 +211,16 @@ def escaped(value):
 
 
 # Material's templates compiled once per machine, not once per language per build: Jinja's own cache of compiled
-# templates, keyed on each template's source, in the system's temporary folder (one per user).
-TEMPLATE_CACHE = FileSystemBytecodeCache()
+# templates, keyed on each template's source, in the system's temporary folder (one per user). Without a safe
+# temporary folder the build compiles them every time, as MkDocs does.
+def template_cache() -> FileSystemBytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # Jinja: no folder it may create, or one another user owns
+        return None
+
+
+TEMPLATE_CACHE = template_cache()
 
 
 def on_env(env, config, files):
