@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from html.parser import HTMLParser
 
 from patient_info.pages import FAQ_ID
 
@@ -29,11 +28,11 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-class FaqReader(HTMLParser):
-    """Collects (question, answer) text pairs from the FAQ section of an article's HTML."""
+class FaqReader:
+    """Collects (question, answer) text pairs from the FAQ section of an article's HTML: a reader of
+    content_model.outline_of's one pass over the page (html.parser's handler names)."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.in_faq = False
         self.in_permalink = False  # inside a heading's permalink, the "¶" anchor
         self.current: list[str] | None = None  # the text being collected: a question or an answer
@@ -66,17 +65,9 @@ class FaqReader(HTMLParser):
         if self.current is not None and not self.in_permalink:
             self.current.append(data)
 
-
     def result(self) -> list[tuple[str, str]]:
         """The (question, answer) pairs read, as plain text."""
         return [(plain("".join(question)), plain("".join(answer))) for question, answer in self.pairs]
-
-
-def faq_pairs(html: str) -> list[tuple[str, str]]:
-    reader = FaqReader()
-    reader.feed(html)
-    reader.close()
-    return reader.result()
 
 
 def as_written(value):
@@ -89,7 +80,7 @@ def iso(value) -> str:
 
 
 def article_data(meta: dict, faq: list[tuple[str, str]], website: dict, url: str, language: str) -> dict:
-    """An article's JSON-LD; `faq`: its (question, answer) pairs (faq_pairs, or a FaqReader fed with the page)."""
+    """An article's JSON-LD; `faq`: its (question, answer) pairs (FaqReader.result)."""
     web_page = {
         "@type": "MedicalWebPage",
         "@id": url,
