@@ -158,6 +158,18 @@ class Site:
             page = csp.with_meta_policy(page, self.policy, hashes, where)
         return compact(page)
 
+    def gathered(self) -> tuple[dict[str, set[str]], dict[str, list[dict]], set[str]]:
+        """What the pages gave the site so far: the words, the articles (per language) and the script hashes."""
+        return self.vocabulary, self.articles, self.hashes
+
+    def gather(self, vocabulary: dict[str, set[str]], articles: dict[str, list[dict]], hashes: set[str]) -> None:
+        """Add what another process's pages gave (its `gathered()`), as finish adds one page's."""
+        for language, words in vocabulary.items():
+            self.vocabulary.setdefault(language, set()).update(words)
+        for language, found in articles.items():
+            self.articles.setdefault(language, []).extend(found)
+        self.hashes |= hashes
+
     def search_pages(self, language: str) -> list[dict]:
         """The articles, then the FAQ overview: where "nothing found" sends a reader."""
         overview = self.overview[language]
@@ -190,7 +202,7 @@ def run(site: Path, docs: Path, config_file: Path, english: bool, processes: int
     search_index.finish_pagefind(indexing, site)
 
 
-def finish_pages(state: Site, site: Path, docs: Path, paths: list[Path]) -> Site:
+def finish_pages(state: Site, site: Path, docs: Path, paths: list[Path]) -> None:
     """Each page read, finished and written again; what the site needs from them gathers in `state`."""
     for path in paths:
         url = path.relative_to(site).as_posix().removesuffix("index.html")
@@ -199,7 +211,6 @@ def finish_pages(state: Site, site: Path, docs: Path, paths: list[Path]) -> Site
         source = state.pages.get(url)
         where = f"{docs.name}/{source['_name']}" if source else f"{site.name}/{path.relative_to(site).as_posix()}"
         path.write_text(state.finish(page, url, where), encoding="utf-8")
-    return state
 
 
 # From this many pages, the pages are shared among processes (each finishes every n-th page, the pages are
@@ -211,7 +222,7 @@ _forked: tuple = ()  # (state, site, docs) for the forked processes: inherited, 
 def _finish_share(paths: list[Path]) -> tuple[dict, dict, set]:
     state, site, docs = _forked
     finish_pages(state, site, docs, paths)
-    return state.vocabulary, state.articles, state.hashes
+    return state.gathered()
 
 
 def finish_pages_shared(state: Site, site: Path, docs: Path, paths: list[Path], processes: int) -> None:
@@ -219,12 +230,8 @@ def finish_pages_shared(state: Site, site: Path, docs: Path, paths: list[Path], 
     _forked = (state, site, docs)
     shares = [paths[start::processes] for start in range(processes)]
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        for vocabulary, articles, hashes in pool.map(_finish_share, shares):
-            for language, words in vocabulary.items():
-                state.vocabulary.setdefault(language, set()).update(words)
-            for language, found in articles.items():
-                state.articles.setdefault(language, []).extend(found)
-            state.hashes |= hashes
+        for gathered in pool.map(_finish_share, shares):
+            state.gather(*gathered)
     _forked = ()
 
 
