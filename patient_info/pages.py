@@ -216,7 +216,8 @@ def read(path: Path, name: str) -> tuple[dict, str]:
     copy: a caller may add to it."""
     if name not in _readers:
         _readers[name] = lambda file: parse(read_text(file, name), name)
-    meta, body = loaded_when_changed(path, _readers[name])
+    # One key per file: the adapter's checks pass MkDocs' absolute docs_dir, the extensions mkdocs.yml's relative one.
+    meta, body = loaded_when_changed(Path(path).absolute(), _readers[name])
     return dict(meta), body
 
 
