@@ -224,19 +224,11 @@ def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
     root = url + LANGUAGE_ROOT[language]
     open_search(page, root)
     page.wait_for_timeout(500)
-    field = page.locator("input.md-search__input")
     tally = {"queries": len(items), "page_n": 0, "page_ok": 0, "exact_n": 0, "exact_ok": 0, "awaiting": 0,
              "shared": 0, "empty": 0, "help": 0, "unknown_n": 0, "unknown_ok": 0, "other_language": 0, "times": [],
              "wrong": []}
     for item in items:
-        field.fill("")
-        page.wait_for_timeout(100)
-        field.press_sequentially(item["query"][:-1], delay=20)
-        page.wait_for_timeout(200)
-        page.evaluate(FIRST_RESULT_AFTER_NEXT_KEY, item["query"])
-        field.press(item["query"][-1])
-        elapsed = page.evaluate("window.firstResult")
-        groups = read_results(page)
+        groups, elapsed = type_and_read(page, item["query"])
         links = [href for group in groups for href in group]
         other = [href for href in links if href.startswith(url + "en/") != (language == "en")]
         tally["other_language"] += len(other)
