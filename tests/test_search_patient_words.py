@@ -11,19 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT, make_fixture_project, run_build
-from site_search import elsewhere_topics, enter_query, first_item_kind, flagged_lines, read_results, top_result
+from site_search import elsewhere_topics, first_item_kind, flagged_lines, top_result
 
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 
 
-# One open search per language (the fixture of the search's other browser tests).
-from test_search_browser import search_pages  # noqa: E402,F401
-
-
-def search(page, query: str) -> list[list[str]]:
-    """The query entered at once; test_typing_letter_by_letter_ends_at_the_same_answer shows typing gets there too."""
-    enter_query(page, query)
-    return read_results(page)
+# One open search per language and a query entered there (the fixture and helper of the other search tests).
+from test_search_browser import search, search_pages  # noqa: E402,F401
 
 
 RED_FLAGS = [
