@@ -9,7 +9,7 @@ the search with their patients' words (patient_info/search_index.py), the Conten
 own script hashes (patient_info/csp.py), the indentation dropped; a site of 100 pages or more has its pages shared
 between two processes. Then, for the site: the search words per
 language, the read-aloud pronunciation lists, site/_headers, the site's own scripts and stylesheets minified,
-Pagefind's index, and last the safety check (patient_info/safety_check.py). A mistake is one ContentError line,
+Material's stylesheets without the rules no page uses (patient_info/unused_css.py), Pagefind's index, and last the safety check (patient_info/safety_check.py). A mistake is one ContentError line,
 exit status 1.
 """
 
@@ -24,7 +24,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from patient_info import csp, material_patches, search_index
+from patient_info import csp, material_patches, search_index, unused_css
 from patient_info.errors import ContentError
 from patient_info.pages import file_language, markdown_files, parse, site_config
 from patient_info.pronunciation import SITE_FILE, language_list
@@ -93,6 +93,26 @@ def compact(page: str) -> str:
                    for number, part in enumerate(parts) if number % 3 != 2)
 
 
+MATERIAL_STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
+
+
+def prune_material_stylesheets(site: Path, classes: set[str], colours: dict[str, set[str]]) -> None:
+    """Material's two stylesheets without the rules no page can use (patient_info/unused_css.py): about 7 kB gzip
+    less in every first view. The classes are the finished pages'; every script in site/ adds the classes it can
+    set while a page runs. The files keep their names (_headers asks no browser to keep them forever)."""
+    scripts = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.js"))]
+    names = [unused_css.names_in_script(script) for script in scripts]
+    used = unused_css.Used(classes | {word for words, _ in names for word in words},
+                           {prefix for _, prefixes in names for prefix in prefixes}, colours)
+    for pattern in MATERIAL_STYLESHEETS:
+        found = sorted((site / "assets" / "stylesheets").glob(pattern))
+        if len(found) != 1:
+            raise material_patches.PatchError(
+                f"{site.name}/assets/stylesheets: {len(found)} files {pattern} where Material writes one: Material's "
+                "output changed (patient_info/post_build.py, prune_material_stylesheets)")
+        found[0].write_text(unused_css.prune(found[0].read_text(encoding="utf-8"), used), encoding="utf-8")
+
+
 def minify_assets(site: Path) -> None:
     """The site's own scripts and stylesheets without comments and spaces (rjsmin, rcssmin): their comments explain
     every rule in docs/, the reader's phone need not fetch them. Material's files are minified already (.min.) and
@@ -128,6 +148,8 @@ class Site:
         self.vocabulary: dict[str, set[str]] = {}
         self.articles: dict[str, list[dict]] = {}
         self.hashes: set[str] = set()
+        self.classes: set[str] = set()
+        self.colours = unused_css.palette_colours(config)
 
     def finish(self, page: str, url: str, where: str) -> str:
         language_found = LANGUAGE.search(page)
@@ -156,19 +178,23 @@ class Site:
             hashes = csp.script_hashes(page, where)
             self.hashes |= hashes
             page = csp.with_meta_policy(page, self.policy, hashes, where)
+        self.classes |= unused_css.classes_in_page(page)
         return compact(page)
 
-    def gathered(self) -> tuple[dict[str, set[str]], dict[str, list[dict]], set[str]]:
-        """What the pages gave the site so far: the words, the articles (per language) and the script hashes."""
-        return self.vocabulary, self.articles, self.hashes
+    def gathered(self) -> tuple[dict[str, set[str]], dict[str, list[dict]], set[str], set[str]]:
+        """What the pages gave the site so far: the words, the articles (per language), the script hashes and the
+        class names."""
+        return self.vocabulary, self.articles, self.hashes, self.classes
 
-    def gather(self, vocabulary: dict[str, set[str]], articles: dict[str, list[dict]], hashes: set[str]) -> None:
+    def gather(self, vocabulary: dict[str, set[str]], articles: dict[str, list[dict]], hashes: set[str],
+               classes: set[str]) -> None:
         """Add what another process's pages gave (its `gathered()`), as finish adds one page's."""
         for language, words in vocabulary.items():
             self.vocabulary.setdefault(language, set()).update(words)
         for language, found in articles.items():
             self.articles.setdefault(language, []).extend(found)
         self.hashes |= hashes
+        self.classes |= classes
 
     def search_pages(self, language: str) -> list[dict]:
         """The articles, then the FAQ overview: where "nothing found" sends a reader."""
@@ -251,6 +277,7 @@ def finish_the_rest(site: Path, docs: Path, state: Site, english: bool) -> None:
     if state.policy is not None:
         csp.write_headers(docs, site, state.hashes)
     minify_assets(site)
+    prune_material_stylesheets(site, state.classes, state.colours)
     problems = safety_problems(site, docs, english=english)
     if problems:
         raise ContentError("safety content missing: " + "; ".join(problems))

@@ -111,3 +111,27 @@ def test_every_patch_of_material_s_html_lives_in_one_module():
     assert own == []
     users = sorted(path.name for path in sources if "substitute(" in path.read_text(encoding="utf-8"))
     assert set(users) <= {"csp.py", "search_index.py"}
+
+
+def test_pruning_materials_stylesheets_stops_the_build_when_their_files_are_not_there(tmp_path):
+    from patient_info.post_build import prune_material_stylesheets
+
+    (tmp_path / "site" / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "site" / "assets" / "stylesheets" / "main.0a1b2c3d.min.css").write_text(".md-grid{margin:0}")
+    assert message(prune_material_stylesheets, tmp_path / "site", set(), {}) == (
+        "site/assets/stylesheets: 0 files palette.*.min.css where Material writes one: Material's output changed "
+        "(patient_info/post_build.py, prune_material_stylesheets)")
+
+
+def test_pruning_keeps_what_a_page_or_a_script_can_use_and_drops_the_rest():
+    from patient_info import unused_css
+
+    used = unused_css.Used({"md-grid", "md-nav"}, {"tabbed-control--"}, {"primary": {"teal"}, "accent": set(),
+                                                                        "scheme": {"slate"}})
+    stylesheet = (".md-grid,.md-blog{margin:0}.md-post{color:red}@media print{.md-post{color:red}}"
+                  ".tabbed-control--next{top:0}:is(.md-post,.md-grid) a{top:1px}.md-nav:not(.md-post){top:2px}"
+                  "[data-md-color-primary=teal]{--a:1}[data-md-color-primary=red]{--a:2}"
+                  "[data-md-color-scheme=slate] .md-nav{top:3px}")
+    assert unused_css.prune(stylesheet, used) == (
+        ".md-grid{margin:0}.tabbed-control--next{top:0}:is(.md-post,.md-grid) a{top:1px}.md-nav:not(.md-post){top:2px}"
+        "[data-md-color-primary=teal]{--a:1}[data-md-color-scheme=slate] .md-nav{top:3px}")
