@@ -7,7 +7,7 @@ keyboard walk):
 
 - `fix_markup`: `autocomplete="off"` on the hidden drawer and search checkboxes is not allowed there (Nu checker);
   the header's menu and search buttons are `<label>`s a keyboard never reaches: they get `tabindex="0"` and their
-  name as visually hidden text (docs/assets/javascripts/material-fixes.js closes the drawer on load and adds Space).
+  name as visually hidden text (docs/assets/javascripts/site.js, part 5, closes the drawer on load and adds Space).
 - `label_language_switch`: the switch "文A" also shows the other language's name ("English" / "Nederlands"), first
   in its accessible name too (WCAG 2.5.3). The names are the ones Material lists in the switch itself.
 - `add_faq_link`: without JavaScript there is no search, so the header links the FAQ overview (shown only then,
