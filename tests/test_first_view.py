@@ -83,11 +83,10 @@ COMPUTED_STYLES = """(asked) => {
 
 # (page, viewport width, colour scheme, what is opened): the states Material's rules style differently.
 STYLED_STATES = [
-    ("rugpijn-na-het-lopen/", 390, "light", None),
     ("rugpijn-na-het-lopen/", 1280, "dark", None),
-    ("en/door-de-rug-gaan/", 390, "dark", "drawer"),
-    ("", 390, "light", "search"),
-    ("en/folder-maken/", 1280, "light", None),
+    ("en/door-de-rug-gaan/", 390, "light", "drawer"),
+    ("", 390, "dark", "search"),
+    ("folder-maken/", 390, "light", None),
 ]
 
 
