@@ -15,12 +15,14 @@ exit status 1.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
 import posixpath
 import re
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -99,8 +101,10 @@ MATERIAL_STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
 def prune_material_stylesheets(site: Path, classes: set[str], colours: dict[str, set[str]]) -> None:
     """Material's two stylesheets without the rules no page can use (patient_info/unused_css.py): about 7 kB gzip
     less in every first view. The classes are the finished pages'; every script in site/ adds the classes it can
-    set while a page runs. The files keep their names (_headers asks no browser to keep them forever)."""
-    scripts = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.js"))]
+    set while a page runs: Material's bundle and the site's own, in assets/javascripts/ (not its subfolders, which
+    hold Material's lunr search and the QR encoder, which no page of this site runs or which set no class). The
+    files keep their names (_headers asks no browser to keep them forever)."""
+    scripts = [path.read_text(encoding="utf-8") for path in sorted((site / "assets" / "javascripts").glob("*.js"))]
     names = [unused_css.names_in_script(script) for script in scripts]
     used = unused_css.Used(classes | {word for words, _ in names for word in words},
                            {prefix for _, prefixes in names for prefix in prefixes}, colours)
@@ -110,7 +114,36 @@ def prune_material_stylesheets(site: Path, classes: set[str], colours: dict[str,
             raise material_patches.PatchError(
                 f"{site.name}/assets/stylesheets: {len(found)} files {pattern} where Material writes one: Material's "
                 "output changed (patient_info/post_build.py, prune_material_stylesheets)")
-        found[0].write_text(unused_css.prune(found[0].read_text(encoding="utf-8"), used), encoding="utf-8")
+        found[0].write_text(pruned_once(found[0].read_text(encoding="utf-8"), used), encoding="utf-8")
+
+
+def pruned_once(stylesheet: str, used: unused_css.Used) -> str:
+    """unused_css.prune, kept in a folder of this user's in the temporary folder: parsing Material's stylesheet
+    takes about 0.1 s, and a rebuild (make serve, make build again) mostly asks the same. Without such a folder
+    (none may be made, or another user owns it), it prunes every time."""
+    # The key: the stylesheet, what the site uses, and the pruning code itself with its parser's version.
+    key = hashlib.sha256("\0".join([stylesheet, *sorted(used.classes), "", *sorted(used.prefixes), "",
+                                     json.dumps({name: sorted(values) for name, values in used.colours.items()}),
+                                     Path(unused_css.__file__).read_text(encoding="utf-8"),
+                                     unused_css.tinycss2.__version__]).encode("utf-8")).hexdigest()
+    folder = Path(tempfile.gettempdir()) / f"patient-info-css-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        usable = folder.stat().st_uid == os.getuid()
+    except OSError:
+        usable = False
+    kept = folder / f"{key}.css"
+    if usable and kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    pruned = unused_css.prune(stylesheet, used)
+    if usable:
+        try:
+            partial = folder / f"{key}.{os.getpid()}.part"
+            partial.write_text(pruned, encoding="utf-8")
+            partial.replace(kept)  # whole or not at all, also when two builds write it at once
+        except OSError:
+            pass
+    return pruned
 
 
 def minify_assets(site: Path) -> None:
