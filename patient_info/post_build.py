@@ -7,10 +7,10 @@ It reads the built pages, the Markdown sources' front matter and mkdocs.yml as d
 Material's markup patched (patient_info/material_patches.py), the hreflang links made absolute, articles marked for
 the search with their patients' words (patient_info/search_index.py), the Content-Security-Policy with the page's
 own script hashes (patient_info/csp.py), the indentation dropped; a site of 100 pages or more has its pages shared
-between two processes. Then, for the site: the search words per
-language, the read-aloud pronunciation lists, site/_headers, the site's own scripts and stylesheets minified,
-Material's stylesheets without the rules no page uses (patient_info/unused_css.py), Pagefind's index, and last the safety check (patient_info/safety_check.py). A mistake is one ContentError line,
-exit status 1.
+between two processes. Then, for the site: the search words per language, the read-aloud pronunciation lists,
+site/_headers, the site's own scripts and stylesheets minified, Material's stylesheets without the rules no page
+uses (patient_info/unused_css.py), Pagefind's index, and last the safety check (patient_info/safety_check.py).
+A mistake is one ContentError line, exit status 1.
 """
 
 from __future__ import annotations
@@ -105,40 +105,40 @@ def prune_material_stylesheets(site: Path, classes: set[str], colours: dict[str,
     hold Material's lunr search and the QR encoder, which no page of this site runs or which set no class). The
     files keep their names (_headers asks no browser to keep them forever)."""
     scripts = [path.read_text(encoding="utf-8") for path in sorted((site / "assets" / "javascripts").glob("*.js"))]
-    names = [unused_css.names_in_script(script) for script in scripts]
-    used = unused_css.Used(classes | {word for words, _ in names for word in words},
-                           {prefix for _, prefixes in names for prefix in prefixes}, colours)
     for pattern in MATERIAL_STYLESHEETS:
         found = sorted((site / "assets" / "stylesheets").glob(pattern))
         if len(found) != 1:
             raise material_patches.PatchError(
                 f"{site.name}/assets/stylesheets: {len(found)} files {pattern} where Material writes one: Material's "
                 "output changed (patient_info/post_build.py, prune_material_stylesheets)")
-        found[0].write_text(pruned_once(found[0].read_text(encoding="utf-8"), used), encoding="utf-8")
+        found[0].write_text(pruned_once(found[0].read_text(encoding="utf-8"), classes, scripts, colours),
+                            encoding="utf-8")
 
 
-def pruned_once(stylesheet: str, used: unused_css.Used) -> str:
+def pruned_once(stylesheet: str, classes: set[str], scripts: list[str], colours: dict[str, set[str]]) -> str:
     """unused_css.prune, kept in a folder of this user's in the temporary folder: parsing Material's stylesheet
     takes about 0.1 s, and a rebuild (make serve, make build again) mostly asks the same. Without such a folder
     (none may be made, or another user owns it), it prunes every time."""
-    # The key: the stylesheet, what the site uses, and the pruning code itself with its parser's version.
-    key = hashlib.sha256("\0".join([stylesheet, *sorted(used.classes), "", *sorted(used.prefixes), "",
-                                     json.dumps({name: sorted(values) for name, values in used.colours.items()}),
-                                     Path(unused_css.__file__).read_text(encoding="utf-8"),
-                                     unused_css.tinycss2.__version__]).encode("utf-8")).hexdigest()
+    # The key: the stylesheet, the pages' classes, the scripts, the colours, and the pruning code itself.
+    key = hashlib.sha256("\0".join([stylesheet, *sorted(classes), "", *scripts, "",
+                                     json.dumps({name: sorted(values) for name, values in colours.items()}),
+                                     Path(unused_css.__file__).read_text(encoding="utf-8")]).encode("utf-8"))
     folder = Path(tempfile.gettempdir()) / f"patient-info-css-{os.getuid()}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         usable = folder.stat().st_uid == os.getuid()
     except OSError:
         usable = False
-    kept = folder / f"{key}.css"
+    kept = folder / f"{key.hexdigest()}.css"
     if usable and kept.is_file():
         return kept.read_text(encoding="utf-8")
+    names = [unused_css.names_in_script(script) for script in scripts]
+    used = unused_css.Used(classes | {word for words, _ in names for word in words},
+                           {prefix for _, prefixes in names for prefix in prefixes}, colours)
     pruned = unused_css.prune(stylesheet, used)
     if usable:
         try:
-            partial = folder / f"{key}.{os.getpid()}.part"
+            partial = folder / f"{key.hexdigest()}.{os.getpid()}.part"
             partial.write_text(pruned, encoding="utf-8")
             partial.replace(kept)  # whole or not at all, also when two builds write it at once
         except OSError:

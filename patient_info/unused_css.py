@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import tinycss2
-
 SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
 # A class name built while the page runs: `md-tag--${a}` or "md-status--" + name.
 SCRIPT_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+)""")
@@ -103,10 +101,10 @@ def _prune_rules(rules: list, used: Used) -> list:
                 continue
             if len(selectors) < len(_selectors(rule.prelude)):
                 rule.prelude = [token for number, selector in enumerate(selectors)
-                                for token in ([tinycss2.ast.LiteralToken(0, 0, ",")] if number else []) + selector]
+                                for token in ([_parser().ast.LiteralToken(0, 0, ",")] if number else []) + selector]
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "container", "layer") \
                 and rule.content is not None:
-            inner = _prune_rules(tinycss2.parse_rule_list(rule.content), used)
+            inner = _prune_rules(_parser().parse_rule_list(rule.content), used)
             if not [item for item in inner if item.type not in ("whitespace", "comment")]:
                 continue
             rule.content = inner
@@ -116,5 +114,12 @@ def _prune_rules(rules: list, used: Used) -> list:
 
 def prune(stylesheet: str, used: Used) -> str:
     """The stylesheet without the rules (and selectors of a list) that can match nothing on this site."""
-    rules = tinycss2.parse_stylesheet(stylesheet)
-    return tinycss2.serialize(_prune_rules(rules, used))
+    rules = _parser().parse_stylesheet(stylesheet)
+    return _parser().serialize(_prune_rules(rules, used))
+
+
+def _parser():
+    """tinycss2, loaded when a stylesheet is pruned: a build whose result the post-build step kept needs no parser."""
+    import tinycss2
+
+    return tinycss2
