@@ -100,9 +100,9 @@ MATERIAL_STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
 
 def prune_material_stylesheets(site: Path, classes: set[str], colours: dict[str, set[str]]) -> None:
     """Material's two stylesheets without the rules no page can use (patient_info/unused_css.py): about 7 kB gzip
-    less in every first view. The classes are the finished pages'; every script in site/ adds the classes it can
-    set while a page runs: Material's bundle and the site's own, in assets/javascripts/ (not its subfolders, which
-    hold Material's lunr search and the QR encoder, which no page of this site runs or which set no class). The
+    less in every first view. The classes are the finished pages', and those the scripts in assets/javascripts/
+    can set while a page runs: Material's bundle and the site's own (not its subfolders, which hold Material's lunr
+    search, which no page of this site runs, and the QR encoder, which sets no class). The
     files keep their names (_headers asks no browser to keep them forever)."""
     scripts = [path.read_text(encoding="utf-8") for path in sorted((site / "assets" / "javascripts").glob("*.js"))]
     for pattern in MATERIAL_STYLESHEETS:

@@ -96,10 +96,11 @@ def _prune_rules(rules: list, used: Used) -> list:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [selector for selector in _selectors(rule.prelude) if _selector_used(selector, used)]
+            written = _selectors(rule.prelude)
+            selectors = [selector for selector in written if _selector_used(selector, used)]
             if not selectors:
                 continue
-            if len(selectors) < len(_selectors(rule.prelude)):
+            if len(selectors) < len(written):
                 rule.prelude = [token for number, selector in enumerate(selectors)
                                 for token in ([_parser().ast.LiteralToken(0, 0, ",")] if number else []) + selector]
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "container", "layer") \
