@@ -45,7 +45,8 @@ test: $(INSTALLED) browser tools
 audit: $(INSTALLED) browser tools
 	$(BIN)/python scripts/audit.py
 
-# Debian's chromium (and poppler-utils for PDF text) for the browser tests; see scripts/install_browser.sh.
+# Debian's chromium-headless-shell for the browser tests and chromium for a smoke test, the benchmarks and the audit
+# (and poppler-utils for PDF text); see scripts/install_browser.sh and scripts/browser.py.
 browser:
 	@scripts/install_browser.sh
 

@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from browser import chromium_executable  # noqa: E402
+from browser import full_chromium_executable  # noqa: E402
 from static_host import serve_site  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -147,7 +147,7 @@ def main() -> int:
     if not LIGHTHOUSE.is_file():
         print("audit: Lighthouse is missing: run `make tools` (scripts/install_tools.sh)", file=sys.stderr)
         return 1
-    chrome = os.environ.get("CHROME_PATH") or chromium_executable()
+    chrome = os.environ.get("CHROME_PATH") or full_chromium_executable()
     if not chrome:
         print("audit: no Chromium found: run `make browser` or set CHROME_PATH", file=sys.stderr)
         return 1

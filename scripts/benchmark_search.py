@@ -50,7 +50,7 @@ from pathlib import Path
 import yaml
 
 from benchmark_site import build_once, make_project
-from browser import CHROMIUM_FLAGS, chromium_executable, serve
+from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
                          QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, elsewhere_shown, fallback_shown, first_item_kind,
@@ -370,7 +370,7 @@ def run(setups: list[str], articles: int, runs: int) -> dict:
     measured = {}
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = Path(temporary)
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=full_chromium_executable(), args=CHROMIUM_FLAGS)
         for setup in setups:
             source = source_tree(setup, folder)
             generate = generator(setup, source)
@@ -519,7 +519,7 @@ def quality_only(names: list[str] | None) -> int:
         site = Path(temporary) / "site"
         build_once(project, site)
         url, server = serve(site)
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=full_chromium_executable(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for name in chosen:
             how, items = sets[name]

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from browser import CHROMIUM_FLAGS, chromium_executable, serve
+from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from site_search import FIRST_RESULT_AFTER_NEXT_KEY
 from patient_info.duplicate_advice import first_shared_run
 from site_today import content_today
@@ -347,7 +347,7 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=full_chromium_executable(), args=CHROMIUM_FLAGS)
         rows.append(measure(browser, "real site", None, args.runs))
         for articles in args.sizes:
             rows.append(measure(browser, f"generated {articles}", articles, args.runs))

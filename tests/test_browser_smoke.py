@@ -1,16 +1,40 @@
-"""The site works in a real browser: pages load without errors and the language switcher moves between languages."""
+"""The site works in a real browser: pages load without errors and the language switcher moves between languages.
+
+The browser tests drive Debian's chromium-headless-shell (scripts/browser.py); the first test runs in Debian's full
+chromium as well, the browser patients' Chrome is built from."""
+
+import pytest
+from browser import CHROMIUM_FLAGS, full_chromium_executable
+
+
+@pytest.fixture(scope="module")
+def full_chromium_page(browser):
+    """A page in the full chromium, launched by the same Playwright as the session's browser."""
+    full = browser.browser_type.launch(executable_path=full_chromium_executable(), args=CHROMIUM_FLAGS)
+    yield full.new_page(viewport={"width": 1280, "height": 900})
+    full.close()
 
 
 def test_switching_language_keeps_the_page(page, site_url):
+    switch_language_and_see_no_error(page, site_url)
+
+
+def test_the_full_chromium_shows_the_site_too(full_chromium_page, site_url):
+    switch_language_and_see_no_error(full_chromium_page, site_url)
+
+
+def switch_language_and_see_no_error(page, site_url):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + "door-de-rug-gaan/")
     assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator(".urgency").first.is_visible()
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=en]").click()
     page.wait_for_load_state()
     assert page.url == site_url + "en/door-de-rug-gaan/"
     assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".urgency").first.is_visible()
     assert errors == []
 
 
