@@ -31,7 +31,7 @@ from patient_info.errors import ContentError
 from patient_info.pages import file_language, markdown_files, parse, site_config
 from patient_info.pronunciation import SITE_FILE, language_list
 from patient_info.safety_check import check as safety_problems
-from patient_info.search_data import article_section_ids, not_covered, red_flags, section_words
+from patient_info.search_data import article_section_ids, not_covered, red_flags, section_phrases, section_words
 from patient_info.urgency import DATA_FILE as URGENCY_FILE
 from patient_info.urgency import load_urgency_data
 
@@ -299,6 +299,7 @@ def finish_the_rest(site: Path, docs: Path, state: Site, english: bool) -> None:
     patient_words = {
         "flags": red_flags(load_urgency_data(docs), f"{docs.name}/{URGENCY_FILE}"),
         "elsewhere": not_covered(docs),
+        "phrases": {language: section_phrases(state.section_words, language) for language in state.vocabulary},
     }
     for language in state.vocabulary:
         search_index.write_words(site, docs, language, state.vocabulary[language], state.search_pages(language),

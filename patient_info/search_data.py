@@ -196,11 +196,30 @@ def section_words(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, 
     return result
 
 
+def is_phrase(words: str) -> bool:
+    """Whether an entry of section-words.yml is a phrase of several words ("in bed blijven"): it counts for its
+    section only when the query holds all of them (search.js), not word by word."""
+    return len(words.split()) > 1
+
+
+def section_phrases(words: dict[str, dict[str, dict[str, list[str]]]], language: str) -> dict[str, list[list[str]]]:
+    """The phrases of section-words.yml in one language, as search.js compares them with a query:
+    {"slug/#section": [[word, ...], ...]}, sections without a phrase left out."""
+    found = {f"{slug}/#{section}": [tokens(phrase) for phrase in own[language] if is_phrase(phrase)]
+             for slug, sections in words.items() for section, own in sections.items()}
+    return {section: phrases for section, phrases in found.items() if phrases}
+
+
 def words_text(words: list[str]) -> str:
     """Phrases as the plain text the search indexes: their words, without a `*`."""
     return " ".join(word.rstrip("*") for phrase in words for word in phrase.split())
 
 
 def hidden_words_html(words: list[str], weight: float) -> str:
-    """The hidden text a section carries for the search, weighed like a heading."""
-    return f'<div data-pagefind-weight="{weight}" data-section-words hidden>{escape(words_text(words))}</div>'
+    """The hidden text a section carries for the search: its single words weighed like a title (`weight`); the
+    words of its phrases as plain text (weight 1), so that the search knows and finds them, while search.js weighs
+    a phrase like a title only when the query holds all its words."""
+    single = [entry for entry in words if not is_phrase(entry)]
+    phrases = [entry for entry in words if is_phrase(entry)]
+    return "".join(f'<div data-pagefind-weight="{part_weight}" data-section-words hidden>'
+                   f"{escape(words_text(part))}</div>" for part, part_weight in ((single, weight), (phrases, 1)) if part)

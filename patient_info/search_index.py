@@ -140,6 +140,8 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         # Red flags (the urgency items' words) and the topics the site does not cover.
         "flags": patient_words["flags"][language],
         "elsewhere": patient_words["elsewhere"][language],
+        # The sections' phrases (section-words.yml): each counts only when the query holds all its words.
+        "phrases": patient_words["phrases"][language],
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)

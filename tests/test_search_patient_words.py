@@ -9,6 +9,7 @@ import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from conftest import ROOT, make_fixture_project, run_build
 from site_search import elsewhere_topics, first_item_kind, flagged_lines, top_result
@@ -139,6 +140,41 @@ def test_section_words_are_hidden_and_not_part_of_the_faq_structured_data(site):
     data = json.loads(soup.find("script", type="application/ld+json").string)
     faq = next(part for part in data["@graph"] if part["@type"] == "FAQPage") if "@graph" in data else data
     assert "bedrust" not in json.dumps(faq, ensure_ascii=False)
+
+
+def section_phrase_words(slug: str, section: str, language: str) -> tuple[list[str], list[str]]:
+    """A section's patients' words in section-words.yml: its single words, and the words of its phrases."""
+    entries = yaml.safe_load((ROOT / "docs" / "_shared" / "section-words.yml").read_text(encoding="utf-8"))
+    own = entries[slug][section][language]
+    return ([entry for entry in own if " " not in entry],
+            [word for entry in own if " " in entry for word in entry.split()])
+
+
+def test_a_phrase_counts_for_its_section_only_when_the_query_holds_all_its_words(site):
+    """The phrases' words are in the page as plain text (weight 1); only the single words weigh like a title."""
+    soup = site.page("door-de-rug-gaan/")
+    single, phrase_words = section_phrase_words("door-de-rug-gaan", "in-bed-blijven", "nl")
+    hidden = soup.select("h3#in-bed-blijven ~ [data-section-words]")[:2]
+    assert [(part["data-pagefind-weight"], part.get_text().split()) for part in hidden] == [
+        ("7", single), ("1", phrase_words)]
+    data = json.loads((site.site / "search" / "words-nl.json").read_text(encoding="utf-8"))
+    assert [word for phrase in data["phrases"]["door-de-rug-gaan/#in-bed-blijven"] for word in phrase] == phrase_words
+
+
+# "blijven bewegen" and "keep moving" are phrases of the running article's self-care section: the query that holds
+# only "blijven" or "keep" of them is about carrying on running, and opens that answer.
+PHRASE_QUERIES = [
+    ("nl", "blijven bewegen hardlopen", "rugpijn-na-het-lopen/#zelf-doen"),
+    ("nl", "blijven hardlopen", "rugpijn-na-het-lopen/#blijven-hardlopen"),
+    ("en", "keep moving running", "rugpijn-na-het-lopen/#zelf-doen"),
+    ("en", "keep running", "rugpijn-na-het-lopen/#blijven-hardlopen"),
+]
+
+
+@pytest.mark.parametrize("language, query, expect", PHRASE_QUERIES, ids=[f"{c[0]}: {c[1]}" for c in PHRASE_QUERIES])
+def test_a_word_of_a_phrase_alone_does_not_pull_its_section(search_pages, site_url, language, query, expect):
+    page = search_pages[language]
+    assert top_result(search(page, query), site_url + LANGUAGE_ROOT[language]) == expect
 
 
 def edit(project, name, old, new):

@@ -186,7 +186,9 @@ function means(word, found) {
  * own, one after the other (side by side, a word whose index chunk another search was still loading came back
  * with fewer results now and then), so every section knows which words it holds, in its heading or its text.
  * - A word counts its rarity among the sections found (log(1 + sections / sections holding it): "naproxen" more
- *   than "rug"), 3 times in the heading, 4 times among the section's own patients' words (weighed like a title). A word of the page's title or keywords ("spit", "lumbago") is the page's
+ *   than "rug"), 3 times in the heading, 4 times among the section's own patients' words (weighed like a title):
+ *   a single word there on its own, a phrase's words only when the query holds the whole phrase ("in bed blijven";
+ *   its words alone count as text). A word of the page's title or keywords ("spit", "lumbago") is the page's
  *   topic: it counts at least 2 times in every section of the page.
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
@@ -205,6 +207,18 @@ const STOP_WORD_IN_HEADING = 0.6;
 const isTitle = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h1"; // the page's title and summary
 const isOpening = (sub) => !sub.anchor || isTitle(sub); // the hidden keywords before the title, or the title
 const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
+
+// The positions of the query's words that hold a whole phrase of the section's patients' words ("in bed blijven"):
+// each word as typed or in one of its forms ("blijf").
+function phrasesHeld(url, words) {
+  const own = site.phrases[url.split("/").slice(-2).join("/")] || []; // "…/door-de-rug-gaan/#in-bed-blijven"
+  const holds = (word, wanted) => wordMatches(plain(word), wanted)
+    || (spelling.has(plain(word)) && means(word, wanted.replace(/\*$/, "")));
+  return own.flatMap((phrase) => {
+    const held = phrase.map((wanted) => words.findIndex((word) => holds(word, wanted)));
+    return held.includes(-1) ? [] : held;
+  });
+}
 
 async function findPages(words) {
   const stops = stopWordsOf(words);
@@ -235,6 +249,10 @@ async function findPages(words) {
         sections.set(sub.url, section);
       }
     }
+  }
+  for (const section of sections.values()) {
+    phrasesHeld(section.sub.url, words).forEach((index) =>
+      section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
   }
   const found = [...sections.values()].filter((section) => isOpening(section.sub)
     || [...section.words.keys()].some((index) => !isStop(index)));
