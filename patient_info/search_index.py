@@ -30,7 +30,7 @@ import yaml
 from patient_info.errors import ContentError
 from patient_info.material_patches import PatchError, material_templates, substitute
 from patient_info.pages import FAQ_ID, load_yaml
-from patient_info.search_data import hidden_words_html, words_text
+from patient_info.search_data import hidden_words_html, is_phrase, words_text
 
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
 ARTICLE_END = "</article>"
@@ -91,7 +91,10 @@ def mark_article(page: str, meta: dict, section_words: dict, language: str, wher
     keywords = " ".join(str(keyword) for keyword in meta.get("keywords") or [])
     sources = SOURCES.search(body)
     text = NOT_TEXT.sub(" ", body[: sources.start()] if sources else body)
-    own_words = " ".join(words_text(section[language]) for section in section_words.values())
+    # A phrase's words are no words of the article: "slaap" of "slaap slecht" must still become the article's
+    # "slapen" (write_words lists them apart, for search.js to know when nothing else does).
+    own_words = " ".join(words_text([entry for entry in section[language] if not is_phrase(entry)])
+                         for section in section_words.values())
     vocabulary = words(TAG.sub(" ", text) + f" {keywords} {own_words}")
     # A hidden block, not a paragraph: nothing that styles, prints or measures the article's paragraphs sees it.
     # It also gives Pagefind the description, which a result shows under the title when the title and summary
@@ -142,6 +145,9 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         "elsewhere": patient_words["elsewhere"][language],
         # The sections' phrases (section-words.yml): each counts only when the query holds all its words.
         "phrases": patient_words["phrases"][language],
+        # The words of those phrases that the pages do not use otherwise.
+        "phraseWords": sorted({word.rstrip("*") for phrases in patient_words["phrases"][language].values()
+                               for phrase in phrases for word in phrase} - known),
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,8 +13,9 @@ from site_search import (PATIENT_QUERIES, enter_query, fallback_shown, open_sear
                          strip_highlight, top_result, type_query)
 
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
+# Judged as issue 26 asks: right when the first section is the expected answer or any other it lists.
 CASES = [
-    pytest.param(language, item["query"], item["expect"], id=f"{language}: {item['query']}")
+    pytest.param(language, item["query"], [item["expect"], *item.get("answers", [])], id=f"{language}: {item['query']}")
     for language, items in queries().items()
     for item in items
     if not item.get("benchmark_only")
@@ -74,10 +75,9 @@ def test_query_sets_are_large_enough():
 def test_top_result_is_the_expected_answer_in_the_readers_language(search_pages, site_url, language, query, expect):
     groups = search(search_pages[language], query)
     top = top_result(groups, site_url + LANGUAGE_ROOT[language])
-    if "#" in expect:
-        assert top == expect
-    else:  # the page itself: any part of it is the right place
-        assert top is not None and top.split("#")[0] == expect, top
+    # A page without a section: any part of it is the right place.
+    assert top is not None and any(top == answer or ("#" not in answer and top.split("#")[0] == answer)
+                                   for answer in expect), top
     assert_own_language(groups, site_url, language)
 
 

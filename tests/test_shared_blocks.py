@@ -30,7 +30,8 @@ def tidy(text: str) -> str:
 def section_text(site, slug: str, lang: str, section: str) -> str:
     heading = article_of(site, slug, lang).find("h2", id=section)
     assert heading is not None, f"{slug} ({lang}) has no section #{section}"
-    text = tidy(" ".join(text_of(tag) for tag in until_heading(heading, ["h1", "h2"])))
+    shown = [tag for tag in until_heading(heading, ["h1", "h2"]) if not tag.has_attr("data-section-words")]
+    text = tidy(" ".join(text_of(tag) for tag in shown))  # the search's hidden words are no part of the block
     for svg in heading.find_all_next("svg", class_="exercise-drawing"):  # a drawing's title is not the block's words
         text = text.replace(tidy(svg.title.get_text()) + " ", "")
     return text

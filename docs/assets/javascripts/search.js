@@ -48,6 +48,7 @@ const site = await (await fetch(new URL(`search/words-${language}.json`, root)))
 
 const plain = (word) => word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 const spelling = new Map(site.words.map((word) => [plain(word), word]));
+const phraseWords = new Set(site.phraseWords.map(plain));
 const sorted = [...spelling.keys()].sort();
 
 function startsAWord(part) {
@@ -153,12 +154,15 @@ export function understand(query) {
     const word = plain(typed);
     const own = siteWord(word) || stemOf(word);
     if (own) { found.push(own); continue; }
-    if (word.length < 5) { continue; }
+    // A word only a section's phrase holds ("voltaren" of "voltaren gel"), when no word of the pages is meant.
+    const phraseWord = phraseWords.has(word) ? [word] : [];
+    if (word.length < 5) { found.push(...phraseWord); continue; }
     // A word of the site one typo away (the first letter right), else the site word it ends, else a compound's parts.
     const typo = sorted.find((candidate) => candidate[0] === word[0] && candidate.length >= 5
       && oneEditApart(word, candidate));
     const head = !typo && headOf(word);
-    found.push(...(typo ? [spelling.get(typo)] : head ? [head] : (language === "nl" && compound(word)) || []));
+    found.push(...(typo ? [spelling.get(typo)] : head ? [head] : phraseWord.length ? phraseWord
+      : (language === "nl" && compound(word)) || []));
   }
   // Stop words alone are no known word when the query has other words ("how to repot an orchid"); a query of stop
   // words only is searched as typed.
