@@ -117,12 +117,13 @@ function wordMatches(typed, wanted) {
     || (word.length >= 5 && typed[0] === word[0] && oneEditApart(typed, word));
 }
 // The query words a phrase holds (their positions), or null when it does not hold every word of the phrase.
-function phraseIn(typed, phrase) {
-  const held = phrase.map((wanted) => typed.findIndex((word) => wordMatches(word, wanted)));
+function phraseIn(typed, phrase, matches = wordMatches) {
+  const held = phrase.map((wanted) => typed.findIndex((word) => matches(word, wanted)));
   return held.includes(-1) ? null : held;
 }
 // The positions of the query words that any of the phrases holds (empty: none).
-const heldBy = (typed, phrases) => new Set(phrases.flatMap((phrase) => phraseIn(typed, phrase) || []));
+const heldBy = (typed, phrases, matches = wordMatches) =>
+  new Set(phrases.flatMap((phrase) => phraseIn(typed, phrase, matches) || []));
 
 function redFlags(typed) {
   return site.flags.filter((flag) => heldBy(typed, flag.phrases).size);
@@ -212,17 +213,12 @@ const isTitle = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h1"; // 
 const isOpening = (sub) => !sub.anchor || isTitle(sub); // the hidden keywords before the title, or the title
 const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
 
-// The positions of the query's words that hold a whole phrase of the section's patients' words ("in bed blijven"):
-// each word as typed or in one of its forms ("blijf").
-function phrasesHeld(url, words) {
-  const own = site.phrases[url.split("/").slice(-2).join("/")] || []; // "…/door-de-rug-gaan/#in-bed-blijven"
-  const holds = (word, wanted) => wordMatches(plain(word), wanted)
-    || (spelling.has(plain(word)) && means(word, wanted.replace(/\*$/, "")));
-  return own.flatMap((phrase) => {
-    const held = phrase.map((wanted) => words.findIndex((word) => holds(word, wanted)));
-    return held.includes(-1) ? [] : held;
-  });
-}
+// A query's word (in the pages' spelling) as a word of a section's phrase: as typed, or one of its forms ("blijf").
+const holdsPhraseWord = (word, wanted) => wordMatches(plain(word), wanted)
+  || (spelling.has(plain(word)) && means(word, wanted.replace(/\*$/, "")));
+// The positions of the query's words that hold a whole phrase of the section's patients' words ("in bed blijven").
+const phrasesHeld = (url, words) => // url: "…/door-de-rug-gaan/#in-bed-blijven"
+  heldBy(words, site.phrases[url.split("/").slice(-2).join("/")] || [], holdsPhraseWord);
 
 async function findPages(words) {
   const stops = stopWordsOf(words);
