@@ -76,11 +76,15 @@ def phrases(value, where: str, what: str, seen: set[str] | None = None) -> list[
     return result
 
 
+def without_accents(text: str) -> str:
+    """Lower case, accents off, as search.js's `plain` compares words ("röntgenfoto": "rontgenfoto")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def tokens(phrase: str) -> list[str]:
     """A phrase as search.js compares it with a query: lower case, accents off, words of 2+ letters or digits
     (as search.js splits a query), each keeping a last `*`."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", phrase.lower()) if not unicodedata.combining(c))
-    return re.findall(r"[^\W_]{2,}\*?", plain)
+    return re.findall(r"[^\W_]{2,}\*?", without_accents(phrase))
 
 
 def both_languages(owner, where: str, what: str, seen: dict[str, set[str]] | None = None) -> dict[str, list[str]]:
@@ -222,4 +226,5 @@ def hidden_words_html(words: list[str], weight: float) -> str:
     single = [entry for entry in words if not is_phrase(entry)]
     phrases = [entry for entry in words if is_phrase(entry)]
     return "".join(f'<div data-pagefind-weight="{part_weight}" data-section-words hidden>'
-                   f"{escape(words_text(part))}</div>" for part, part_weight in ((single, weight), (phrases, 1)) if part)
+                   f"{escape(words_text(part))}</div>"
+                   for part, part_weight in ((single, weight), (phrases, 1)) if part)

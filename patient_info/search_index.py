@@ -30,7 +30,7 @@ import yaml
 from patient_info.errors import ContentError
 from patient_info.material_patches import PatchError, material_templates, substitute
 from patient_info.pages import FAQ_ID, load_yaml
-from patient_info.search_data import hidden_words_html, is_phrase, words_text
+from patient_info.search_data import hidden_words_html, is_phrase, without_accents, words_text
 
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's base.html
 ARTICLE_END = "</article>"
@@ -145,9 +145,9 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         "elsewhere": patient_words["elsewhere"][language],
         # The sections' phrases (section-words.yml): each counts only when the query holds all its words.
         "phrases": patient_words["phrases"][language],
-        # The words of those phrases that the pages do not use otherwise.
+        # The words of those phrases that the pages do not use otherwise, in any spelling.
         "phraseWords": sorted({word.rstrip("*") for phrases in patient_words["phrases"][language].values()
-                               for phrase in phrases for word in phrase} - known),
+                               for phrase in phrases for word in phrase} - {without_accents(word) for word in known}),
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
