@@ -53,7 +53,7 @@ from benchmark_site import build_once, make_project
 from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
-                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, elsewhere_shown, fallback_shown, first_item_kind,
+                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, elsewhere_shown, fallback_shown, first_item_kind,
                          flagged_lines, open_search, read_results, result_count, top_result)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,12 +126,19 @@ def query_sets() -> dict[str, dict[str, list[dict]]]:
 
 
 def third_sets() -> dict[str, dict[str, list[dict]]]:
-    """The third set's halves (issue 26): every query lists every answering section."""
+    """The third set's halves and the fourth set (issue 26): every query lists every answering section."""
     if not THIRD_QUERIES.is_file():
         return {}
     third = yaml.safe_load(THIRD_QUERIES.read_text(encoding="utf-8"))
-    return {f"third set, {label}": {language: [q for q in items if q["half"] == half] for language, items in
+    sets = {f"third set, {label}": {language: [q for q in items if q["half"] == half] for language, items in
                                     third.items()} for half, label in (("tune", "tuning half"), ("test", "test half"))}
+    if FOURTH_QUERIES.is_file():
+        sets["fourth set"] = yaml.safe_load(FOURTH_QUERIES.read_text(encoding="utf-8"))
+    return sets
+
+
+# Sets only measured, never tuned on: their wrong answers are not printed while tuning.
+MEASURED_ONLY = ("test half", "fourth set")
 
 
 def second_reader() -> str:
@@ -466,7 +473,7 @@ def report(measured: dict, articles: int, runs: int) -> str:
 
 
 def third_table(quality: dict) -> list[str]:
-    names = [name for name in quality if name.startswith("third set")]
+    names = [name for name in quality if name.startswith(("third set", "fourth set"))]
     if not names:
         return []
     lines = ["", "## Third set (issue 26): every answering section counts", "",
@@ -508,7 +515,7 @@ def third_targets(quality: dict) -> list[str]:
 
 def quality_only(names: list[str] | None) -> int:
     """A quick look while tuning: this tree's answers on the named sets (default: the third set's tuning half),
-    with the wrong ones (never a test half's), printed; nothing written."""
+    with the wrong ones (never those of a set only measured), printed; nothing written."""
     from playwright.sync_api import sync_playwright
 
     sets = {name: (judge, items) for name, items in query_sets().items()}
@@ -527,7 +534,7 @@ def quality_only(names: list[str] | None) -> int:
                 t = how(page, site, url, language, queries)
                 figures = {key: t[key] for key in t if key not in ("times", "wrong")}
                 print(f"{name}, {language}: {figures}")
-                if "test half" not in name:  # a test half's wrong answers are not read while tuning
+                if not any(part in name for part in MEASURED_ONLY):  # not read while tuning
                     print("\n".join(f"  - {wrong}" for wrong in t["wrong"]))
         browser.close()
         server.shutdown()

@@ -19,6 +19,8 @@ SECOND_FRESH_QUERIES = QUERIES.with_name("search_queries_fresh2.yml")  # measure
 # Issue 26: written blind with every answering section, red flags and topics not covered; split into a tuning half
 # and a test half that is only measured.
 THIRD_QUERIES = QUERIES.with_name("search_queries_third.yml")
+# Written blind the same way when the third set's test half had been measured many times; never tuned on.
+FOURTH_QUERIES = QUERIES.with_name("search_queries_fourth.yml")
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
