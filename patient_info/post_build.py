@@ -31,7 +31,8 @@ from patient_info.errors import ContentError
 from patient_info.pages import file_language, markdown_files, parse, site_config
 from patient_info.pronunciation import SITE_FILE, language_list
 from patient_info.safety_check import check as safety_problems
-from patient_info.search_data import article_section_ids, not_covered, red_flags, section_phrases, section_words
+from patient_info.search_data import (article_section_ids, not_covered, questions_by_section, red_flags, section_phrases,
+                                      section_questions, section_words)
 from patient_info.urgency import DATA_FILE as URGENCY_FILE
 from patient_info.urgency import load_urgency_data
 
@@ -175,6 +176,7 @@ class Site:
                          for url, meta in self.pages.items() if meta.get("faq_overview")}
         self.policy = csp.header_policy(docs)
         self.section_words = section_words(docs, article_section_ids(docs))
+        self.section_questions = section_questions(docs, article_section_ids(docs))
         home_page = site / "index.html"
         home = CANONICAL.search(home_page.read_text(encoding="utf-8")) if home_page.is_file() else None
         self.root_url = home.group(1) if home else None
@@ -300,6 +302,7 @@ def finish_the_rest(site: Path, docs: Path, state: Site, english: bool) -> None:
         "flags": red_flags(load_urgency_data(docs), f"{docs.name}/{URGENCY_FILE}"),
         "elsewhere": not_covered(docs),
         "phrases": {language: section_phrases(state.section_words, language) for language in state.vocabulary},
+        "questions": {language: questions_by_section(state.section_questions, language) for language in state.vocabulary},
     }
     for language in state.vocabulary:
         search_index.write_words(site, docs, language, state.vocabulary[language], state.search_pages(language),

@@ -10,6 +10,9 @@ Three kinds, each written once, in YAML, in both languages:
   each with its words and where to look instead, and `back_words`: the words that make a query also about the back.
 - **section words**: docs/_shared/section-words.yml, per article and section or FAQ answer id, the words patients use
   for it; the build writes them into the section as hidden text that the search weighs like a heading.
+- **section questions**: docs/_shared/section-questions.yml, per article and section or FAQ answer id, questions as
+  patients ask them that this section answers best (an editorial map from question to section). They go to
+  search.js only, which brings a section forward when a query shares most of its words with one of them.
 
 A phrase is one or more words; a query matches it when every word of the phrase is a word of the query. A word that
 ends with `*` also matches longer words that start with it ("plas*": "plassen", "plast"); a word of 5 or more letters
@@ -35,6 +38,7 @@ from patient_info.safety_check import articles
 LANGUAGES = ("nl", "en")
 NOT_COVERED = "_shared/not-covered.yml"
 SECTION_WORDS = "_shared/section-words.yml"
+SECTION_QUESTIONS = "_shared/section-questions.yml"
 # Levels whose every item must carry search words (docs/_shared/urgency.yml).
 SEARCH_REQUIRED = ("emergency", "now")
 PHRASE_WORD = re.compile(r"^[\w'’-]+\*?$")
@@ -178,26 +182,69 @@ def article_section_ids(docs_dir: Path):
     return ids
 
 
-def section_words(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, list[str]]]]:
-    """docs/_shared/section-words.yml, checked against the articles: {slug: {section id: {nl: [...], en: [...]}}}.
-    `sections_of(slug)` gives the ids an article has (its sections and FAQ answers); an unknown article or id is
-    an error, so words cannot outlive the section they were written for."""
-    data, where = read_yaml(docs_dir, SECTION_WORDS)
+def per_section(docs_dir: Path, name: str, sections_of, entries,
+                one_section_each: bool = False) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """A file under docs/ that maps each article to its sections' entries in both languages, checked against the
+    articles: {slug: {section id: {nl: [...], en: [...]}}}. `sections_of(slug)` gives the ids an article has (its
+    sections and FAQ answers); an unknown article or id is an error, so entries cannot outlive the section they were
+    written for. `entries(value, where, what, seen)` checks one language's list; with `one_section_each`, an entry
+    may stand under one section only."""
+    data, where = read_yaml(docs_dir, name)
     if not isinstance(data, dict) or not data:
-        raise DataError(f"{where}: must map each article to its sections' words")
+        raise DataError(f"{where}: must map each article to its sections")
     result = {}
+    seen: dict[str, set[str]] = {}
     for slug, sections in data.items():
         known = sections_of(slug)
         if known is None:
             raise DataError(f"{where}: '{slug}' is no article")
         if not isinstance(sections, dict) or not sections:
-            raise DataError(f"{where}: '{slug}' must map section ids to words")
+            raise DataError(f"{where}: '{slug}' must map section ids to lists")
         result[slug] = {}
-        for section, words in sections.items():
+        for section, own in sections.items():
             if section not in known:
                 raise DataError(f"{where}: '{slug}' has no section or FAQ answer '#{section}'")
-            result[slug][section] = both_languages(words, where, f"'{slug}#{section}'")
+            if not isinstance(own, dict):
+                raise DataError(f"{where}: '{slug}#{section}' must have 'nl' and 'en' lists")
+            result[slug][section] = {
+                language: entries(own.get(language), where, f"'{slug}#{section}' '{language}'",
+                                  seen.setdefault(language, set()) if one_section_each else None)
+                for language in LANGUAGES}
     return result
+
+
+def section_words(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """docs/_shared/section-words.yml, checked against the articles (per_section)."""
+    return per_section(docs_dir, SECTION_WORDS, sections_of, phrases)
+
+
+def questions(value, where: str, what: str, seen: set[str]) -> list[str]:
+    """A non-empty list of questions, each with a word of 2+ letters or digits; one question belongs to one section
+    (`seen` collects them across the file)."""
+    if not isinstance(value, list) or not value:
+        raise DataError(f"{where}: {what} must be a non-empty list of questions")
+    result = []
+    for question in value:
+        if not isinstance(question, str) or not tokens(question):
+            raise DataError(f"{where}: {what} has an empty entry")
+        normal = " ".join(question.lower().split())
+        if normal in result or normal in seen:
+            raise DataError(f"{where}: {what}: '{question}' is listed twice")
+        result.append(normal)
+    seen.update(result)
+    return result
+
+
+def section_questions(docs_dir: Path, sections_of) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """docs/_shared/section-questions.yml, checked against the articles (per_section)."""
+    return per_section(docs_dir, SECTION_QUESTIONS, sections_of, questions, one_section_each=True)
+
+
+def questions_by_section(entries: dict[str, dict[str, dict[str, list[str]]]], language: str) -> dict[str, list[str]]:
+    """The questions in one language as search.js compares them with a query, their words joined by a space (a
+    quarter fewer bytes than a list): {"slug/#section": ["word word ...", ...]}."""
+    return {f"{slug}/#{section}": [" ".join(tokens(question)) for question in own[language]]
+            for slug, sections in entries.items() for section, own in sections.items()}
 
 
 def is_phrase(words: str) -> bool:

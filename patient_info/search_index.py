@@ -148,6 +148,9 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         # The words of those phrases that the pages do not use otherwise, in any spelling.
         "phraseWords": sorted({word.rstrip("*") for phrases in patient_words["phrases"][language].values()
                                for phrase in phrases for word in phrase} - {without_accents(word) for word in known}),
+        # Patients' questions per section (section-questions.yml): a query that shares most of its words with one
+        # brings that section forward.
+        "questions": patient_words["questions"][language],
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)

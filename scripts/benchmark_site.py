@@ -163,6 +163,9 @@ def make_project(folder: Path, articles: int | None, source: Path = ROOT) -> Pat
     # The patients' words per section name the real articles' sections: here, one generated article's.
     (project / "docs" / "_shared" / "section-words.yml").write_text(
         "onderwerp-001:\n  deel-1:\n    nl: [\"testwoord\"]\n    en: [\"testword\"]\n", encoding="utf-8")
+    (project / "docs" / "_shared" / "section-questions.yml").write_text(
+        "onderwerp-001:\n  deel-1:\n    nl: [\"wat is een testwoord\"]\n    en: [\"what is a test word\"]\n",
+        encoding="utf-8")
     for path in (project / "docs").glob("*.md"):  # pages that link to the real articles (home, diary)
         path.write_text(re.sub(r"\]\((?:rugpijn-na-het-lopen|door-de-rug-gaan)\.md(?:#[^)]*)?\)", "](over-deze-site.md)",
                                path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -117,8 +117,9 @@ def make_fixture_project(project: Path) -> Path:
             # Each copy ends with the footer marker naming its own file (patient_info/article_footer.py).
             text = (FIXTURES / f"article{suffix}").read_text(encoding="utf-8").rstrip()
             (docs / f"{slug}{suffix}").write_text(f"{text}\n\n{{article-footer {slug}{suffix}}}\n", encoding="utf-8")
-    # The patients' words per section name the real articles' sections: here, the fixture article's.
+    # The patients' words and questions per section name the real articles' sections: here, the fixture article's.
     shutil.copy(FIXTURES / "section-words.yml", docs / "_shared" / "section-words.yml")
+    shutil.copy(FIXTURES / "section-questions.yml", docs / "_shared" / "section-questions.yml")
     return project
 
 

@@ -161,13 +161,14 @@ def test_a_phrase_counts_for_its_section_only_when_the_query_holds_all_its_words
     assert [word for phrase in data["phrases"]["door-de-rug-gaan/#in-bed-blijven"] for word in phrase] == phrase_words
 
 
-# "blijven bewegen" and "keep moving" are phrases of the running article's self-care section: the query that holds
-# only "blijven" or "keep" of them is about carrying on running, and opens that answer.
+# "blijven bewegen" and "stay active" are phrases of the running article's self-care section: the query that holds
+# only "blijven" of them is about carrying on running ("Hoe blijf je lopen of wandelen?"), and opens that section;
+# so does "keep running".
 PHRASE_QUERIES = [
     ("nl", "blijven bewegen hardlopen", "rugpijn-na-het-lopen/#zelf-doen"),
-    ("nl", "blijven hardlopen", "rugpijn-na-het-lopen/#blijven-hardlopen"),
-    ("en", "keep moving running", "rugpijn-na-het-lopen/#zelf-doen"),
-    ("en", "keep running", "rugpijn-na-het-lopen/#blijven-hardlopen"),
+    ("nl", "blijven hardlopen", "rugpijn-na-het-lopen/#blijven-lopen"),
+    ("en", "stay active running", "rugpijn-na-het-lopen/#zelf-doen"),
+    ("en", "keep running", "rugpijn-na-het-lopen/#blijven-lopen"),
 ]
 
 
@@ -175,6 +176,25 @@ PHRASE_QUERIES = [
 def test_a_word_of_a_phrase_alone_does_not_pull_its_section(search_pages, site_url, language, query, expect):
     page = search_pages[language]
     assert top_result(search(page, query), site_url + LANGUAGE_ROOT[language]) == expect
+
+
+def asked_questions(step: int = 4) -> list[tuple[str, str, str]]:
+    """The first question of every `step`-th section of section-questions.yml, per language: (language, question,
+    "slug/#section")."""
+    entries = yaml.safe_load((ROOT / "docs" / "_shared" / "section-questions.yml").read_text(encoding="utf-8"))
+    sections = [(f"{slug}/#{section}", own) for slug, own_sections in entries.items()
+                for section, own in own_sections.items()]
+    return [(language, own[language][0], section) for section, own in sections[::step] for language in ("nl", "en")]
+
+
+ASKED = asked_questions()
+
+
+@pytest.mark.parametrize("language, query, expect", ASKED, ids=[f"{c[0]}: {c[1]}" for c in ASKED])
+def test_a_patients_question_opens_the_section_it_is_written_for(search_pages, site_url, language, query, expect):
+    """section-questions.yml maps a patient's question to the section that answers it best: typed as it is written,
+    the question opens that section first."""
+    assert top_result(search(search_pages[language], query), site_url + LANGUAGE_ROOT[language]) == expect
 
 
 def edit(project, name, old, new):
@@ -206,6 +226,12 @@ BAD_DATA = [
      "  in-bed-liggen:\n", "docs/_shared/section-words.yml: 'door-de-rug-gaan' has no section or FAQ answer '#in-bed-liggen'"),
     ("section words not valid YAML", "_shared/section-words.yml", "door-de-rug-gaan:\n", "door-de-rug-gaan: [\n",
      "docs/_shared/section-words.yml: is not valid YAML"),
+    ("a question under a section that does not exist", "_shared/section-questions.yml", "  hoe-lang:\n",
+     "  hoe-kort:\n", "docs/_shared/section-questions.yml: 'door-de-rug-gaan' has no section or FAQ answer '#hoe-kort'"),
+    ("a question under two sections", "_shared/section-questions.yml", "    nl: [", '    nl: ["hoe lang duurt spit", ',
+     "docs/_shared/section-questions.yml: 'door-de-rug-gaan#hoe-lang' 'nl': 'hoe lang duurt spit' is listed twice"),
+    ("a section without English questions", "_shared/section-questions.yml", "    en: [", "    english: [",
+     "docs/_shared/section-questions.yml: 'rugpijn-na-het-lopen#wat-is-het' 'en' must be a non-empty list of questions"),
 ]
 
 
@@ -213,7 +239,7 @@ BAD_DATA = [
 def test_bad_patient_words_stop_the_build_with_one_line(tmp_path, case, name, old, new, message):
     project = make_fixture_project(tmp_path / "project")
     # The real articles and their section words (the fixture project has small articles of its own).
-    for source in [*(ROOT / "docs").glob("*-*.md"), ROOT / "docs" / "_shared" / "section-words.yml"]:
+    for source in [*(ROOT / "docs").glob("*-*.md"), *(ROOT / "docs" / "_shared").glob("section-*.yml")]:
         shutil.copy(source, project / "docs" / source.relative_to(ROOT / "docs"))
     edit(project, name, old, new)
     build = run_build(project, tmp_path / "out")

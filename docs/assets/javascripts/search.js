@@ -176,10 +176,12 @@ export function understand(query) {
 // ("hardloop") keeps every match.
 const ENDING = /^(?:e|en|s|es|er|ers|t|te|ten|de|den|d|ed|ing|ingen|je|jes)?$/u;
 const DOUBLED = /([bdfgklmnprst])\1(?=(?:e|en|er|ers|ing|ingen|ed)$)/u; // "running", "stoppen": "runing", "stopen"
-function means(word, found) {
-  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "").replace(DOUBLED, "$1");
+const means = (word, found) => !spelling.has(plain(word)) || sameForm(word, found || "");
+// Two forms of one word: the same, or another ending of either language after a common start.
+function sameForm(word, other) {
+  const seen = plain(other.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "").replace(DOUBLED, "$1");
   const typed = plain(word).replace(DOUBLED, "$1");
-  if (!spelling.has(plain(word)) || seen === typed) { return true; }
+  if (seen === typed) { return true; }
   let same = 0;
   while (same < typed.length && typed[same] === seen[same]) { same++; }
   return (same >= 4 || same === typed.length || same === seen.length)
@@ -197,6 +199,9 @@ function means(word, found) {
  *   topic: it counts at least 2 times in every section of the page.
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
+ * - A patient's question (section-questions.yml) that the query asks most closely, if close enough (askedIn): the
+ *   query's words it holds count like a title in its section, which then comes first on its page when the query
+ *   names only the page's topic.
  * - A section that holds more of the query's words (its page's topic included) comes first; among those that
  *   hold as many, the higher score.
  * - Equal scores: a FAQ answer before a section (it answers the question directly), then the page Pagefind
@@ -219,6 +224,43 @@ const holdsPhraseWord = (word, wanted) => wordMatches(plain(word), wanted)
 // The positions of the query's words that hold a whole phrase of the section's patients' words ("in bed blijven").
 const phrasesHeld = (url, words) => // url: "…/door-de-rug-gaan/#in-bed-blijven"
   heldBy(words, site.phrases[url.split("/").slice(-2).join("/")] || [], holdsPhraseWord);
+
+// Patients' questions per section (section-questions.yml), each as its words that are no stop words, in the site's
+// spelling as understand() gives a query's words ("rennen" -> "hardlopen").
+const questions = new Map(Object.entries(site.questions).map(([section, asked]) => [section,
+  asked.map((question) => [...new Set(question.split(" ").filter((word) => !isStopWord(word))
+    .map((word) => siteWord(word) || stemOf(word) || word))]).filter((question) => question.length)]));
+// A word's weight: its rarity among the questions ("spit" and "rug" in many, "nurofen" in few).
+const asking = new Map();
+for (const word of [...questions.values()].flat(2)) { asking.set(word, (asking.get(word) || 0) + 1); }
+const allQuestions = [...questions.values()].reduce((sum, list) => sum + list.length, 0);
+const rarityIn = (word) => Math.log(1 + allQuestions / (asking.get(word) || 1));
+const askedWords = [...asking.keys()];
+// A query word's weight: that of the question word it is a form of, else that of a word no question has.
+const askedWeight = (word) => rarityIn(askedWords.find((other) => sameForm(word, other)));
+// How closely a section's question asks what the query asks: the cosine of the two, each word weighed by its rarity
+// among the questions; at least two words shared, or all of the query's. The positions of the query words it holds.
+function askedIn(url, words, telling) {
+  const weights = telling.map((index) => askedWeight(words[index]));
+  const queryLength = Math.hypot(...weights);
+  let best = { held: [], closeness: 0 };
+  for (const question of questions.get(url.split("/").slice(-2).join("/")) || []) {
+    const held = telling.filter((index) => question.some((word) => sameForm(words[index], word)));
+    const shared = held.reduce((sum, index) => sum + weights[telling.indexOf(index)] ** 2, 0);
+    const closeness = shared / (queryLength * Math.hypot(...question.map(rarityIn)));
+    if (closeness > best.closeness && held.length >= Math.min(2, telling.length)) { best = { held, closeness }; }
+  }
+  return best;
+}
+// The sections whose question the query asks most closely (at least ASKED): their question's words count like a
+// title, and they come first among a page's sections when the query names only its topic.
+const ASKED = 0.5;
+function askedSections(sections, words, isStop) {
+  const telling = [...words.keys()].filter((index) => !isStop(index));
+  const asked = [...sections.values()].map((section) => [section, askedIn(section.sub.url, words, telling)]);
+  const closest = Math.max(ASKED, ...asked.map(([, { closeness }]) => closeness));
+  return asked.filter(([, { closeness }]) => closeness >= closest - 1e-9);
+}
 
 async function findPages(words) {
   const stops = stopWordsOf(words);
@@ -250,7 +292,12 @@ async function findPages(words) {
       }
     }
   }
+  for (const [section, { held, closeness }] of askedSections(sections, words, isStop)) {
+    section.asked = closeness;
+    held.forEach((index) => section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
+  }
   for (const section of sections.values()) {
+    section.asked = section.asked || 0;
     phrasesHeld(section.sub.url, words).forEach((index) =>
       section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
   }
@@ -290,7 +337,7 @@ async function findPages(words) {
   for (const page of pages.values()) {
     if (topicOnly(page.data)) {
       const advice = (section) => Number(section.sub.url.endsWith("#" + URGENCY));
-      page.sections.sort((a, b) => questionWords(b) - questionWords(a) || advice(a) - advice(b)
+      page.sections.sort((a, b) => b.asked - a.asked || questionWords(b) - questionWords(a) || advice(a) - advice(b)
         || a.position - b.position);
     }
     page.sections = page.sections.map((section) => section.sub);
