@@ -240,8 +240,8 @@ const askedWords = [...asking.keys()];
 const askedWeight = (word) => rarityIn(askedWords.find((other) => sameForm(word, other)));
 // How closely a section's question asks what the query asks: the cosine of the two, each word weighed by its rarity
 // among the questions; at least two words shared, or all of the query's. The positions of the query words it holds.
-function askedIn(url, words, telling) {
-  const weights = telling.map((index) => askedWeight(words[index]));
+// `telling`: the positions of the query's words that are no stop words; `weights`: their weights.
+function askedIn(url, words, telling, weights) {
   const queryLength = Math.hypot(...weights);
   let best = { held: [], closeness: 0 };
   for (const question of questions.get(url.split("/").slice(-2).join("/")) || []) {
@@ -257,7 +257,9 @@ function askedIn(url, words, telling) {
 const ASKED = 0.5;
 function askedSections(sections, words, isStop) {
   const telling = [...words.keys()].filter((index) => !isStop(index));
-  const asked = [...sections.values()].map((section) => [section, askedIn(section.sub.url, words, telling)]);
+  const weights = telling.map((index) => askedWeight(words[index]));
+  const asked = [...sections.values()].map((section) =>
+    [section, askedIn(section.sub.url, words, telling, weights)]);
   const closest = Math.max(ASKED, ...asked.map(([, { closeness }]) => closeness));
   return asked.filter(([, { closeness }]) => closeness >= closest - 1e-9);
 }
@@ -281,7 +283,7 @@ async function findPages(words) {
         const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
         if (!locations.length || (isStop(index) && !inHeading)) { continue; }
         const section = sections.get(sub.url)
-          || { sub, page, words: new Map(), hits: 0, position: sub.anchor ? sub.anchor.location : -1 };
+          || { sub, page, words: new Map(), hits: 0, asked: 0, position: sub.anchor ? sub.anchor.location : -1 };
         if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
           Object.assign(section, { sub, page });
         }
@@ -297,7 +299,6 @@ async function findPages(words) {
     held.forEach((index) => section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
   }
   for (const section of sections.values()) {
-    section.asked = section.asked || 0;
     phrasesHeld(section.sub.url, words).forEach((index) =>
       section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
   }
