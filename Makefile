@@ -50,7 +50,8 @@ audit: $(INSTALLED) browser tools
 browser:
 	@scripts/install_browser.sh
 
-# A Java runtime (Nu HTML Checker) and the pinned npm packages axe-core, vnu-jar, lighthouse; see scripts/install_tools.sh.
+# A Java runtime (Nu HTML Checker), Debian's word lists (tests/test_search_typos.py) and the pinned npm packages axe-core,
+# vnu-jar, lighthouse; see scripts/install_tools.sh.
 tools:
 	@scripts/install_tools.sh
 

@@ -7,9 +7,9 @@ mistake as one line naming the file and the problem (exit 1), as the build would
 settings in mkdocs.yml, every page's front matter and its translation, the review dates, one place per piece of
 advice, the FAQ and its ids in both languages, the urgency data and every page's urgency markers, the exercise
 drawings and their markers, each page's shared blocks (there, in its language), the patients' search words (section
-words and topics not covered) and the read-aloud pronunciations. English is checked unless ENGLISH=false, as in the
-build. What only the rendered page shows (the urgency cards, the summary first) is checked by the build and, over any
-built site, by patient_info.safety_check.
+words, topics not covered, the search's word lists) and the read-aloud pronunciations. English is checked unless
+ENGLISH=false, as in the build. What only the rendered page shows (the urgency cards, the summary first) is checked by
+the build and, over any built site, by patient_info.safety_check.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from patient_info.exercise_drawings import check_docs as check_drawings
 from patient_info.pages import read, site_config, today
 from patient_info.pronunciation import language_list
 from patient_info.search_data import article_section_ids, not_covered, red_flags, section_questions, section_words
+from patient_info.search_index import word_lists
 from patient_info.shared_blocks import check_blocks
 from patient_info.urgency import check_docs as check_urgency_markers
 from patient_info.urgency import check_page as check_urgency_page
@@ -61,6 +62,7 @@ def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple
     section_questions(docs_dir, article_section_ids(docs_dir))
     for language in ("nl", "en") if english else ("nl",):
         language_list(docs_dir, language)
+        word_lists(docs_dir, language)
     return len(uris), notices
 
 

@@ -16,7 +16,8 @@ Three kinds, each written once, in YAML, in both languages:
 
 A phrase is one or more words; a query matches it when every word of the phrase is a word of the query. A word that
 ends with `*` also matches longer words that start with it ("plas*": "plassen", "plast"); a word of 5 or more letters
-also matches a query word one typo away with the same first letter (search.js does the matching). This module
+also matches a query word one typo away with the same first letter, unless that query word is a real word of its own
+(search-words.yml's `not_typos`: "alweer" is no typo of "afweer"; search.js does the matching). This module
 loads and checks the data and shapes what search.js reads; it knows nothing of MkDocs: an error is a `DataError`
 whose text names the file and the problem, which the build shows as one line.
 """

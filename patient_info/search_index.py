@@ -57,6 +57,7 @@ STOP_WORDS = {
     "en": ("assets/javascripts/workers/search.*.min.js", re.compile(r"generateStopWordFilter\((\[[^\]]+\])\)")),
 }
 WORD_LISTS = "_shared/search-words.yml"  # under docs/: irregular forms, synonyms, more stop words
+PLAIN_WORD = re.compile(r"^[a-z\u00e0-\u00ff]+$")  # a not_typos entry: one word in small letters
 
 
 def words(text: str) -> set[str]:
@@ -119,15 +120,24 @@ def stop_words(language: str) -> list[str]:
 
 
 def word_lists(docs: Path, language: str) -> dict:
-    """The language's irregular forms, synonyms and extra stop words from search-words.yml; loud when malformed."""
+    """The language's irregular forms, synonyms, extra stop words and real words that are no typos from
+    search-words.yml; loud when malformed."""
     where = f"{docs.name}/{WORD_LISTS}"
     try:
         lists = load_yaml((docs / WORD_LISTS).read_text(encoding="utf-8"))[language]
-        return {name: {str(key): str(value) for key, value in (lists.get(name) or {}).items()}
-                for name in ("irregular", "synonyms")} | {"stop_words": str(lists.get("stop_words") or "").split()}
+        found = {name: {str(key): str(value) for key, value in (lists.get(name) or {}).items()}
+                 for name in ("irregular", "synonyms")} | {
+                     name: str(lists.get(name) or "").split() for name in ("stop_words", "not_typos")}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
         problem = " ".join(str(error).split())  # a YAML error spans lines
         raise ContentError(f"{where}: no valid word lists for '{language}' ({problem})") from None
+    not_typos = found["not_typos"]
+    for word in not_typos:
+        if not PLAIN_WORD.match(word):
+            raise ContentError(f"{where}: '{language}' not_typos: '{word}' is not one word in small letters")
+        if not_typos.count(word) > 1:
+            raise ContentError(f"{where}: '{language}' not_typos: '{word}' is listed twice")
+    return found
 
 
 def write_words(site: Path, docs: Path, language: str, known: set[str], pages: list[dict], patient_words: dict) -> None:
@@ -138,6 +148,8 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         "words": sorted(known),
         "forms": forms,
         "stop": sorted(set(stop_words(language)) | set(lists["stop_words"])),
+        # Real words one typo from a patient's word: search.js never reads them as that typo ("alweer", "afweer").
+        "notTypos": sorted(lists["not_typos"]),
         # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
         "pages": pages,
         # Red flags (the urgency items' words) and the topics the site does not cover.

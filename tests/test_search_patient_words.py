@@ -27,6 +27,7 @@ RED_FLAGS = [
     ("nl", "mijn been wordt slap en mijn voet sleept", "now", "leg-weakness"),
     ("nl", "rugpijn en koorts", "now", "fever"),
     ("nl", "rugpijn en pijn op de borst", "emergency", "chest-pain"),
+    ("nl", "rugpijn en koords", "now", "fever"),  # a typo of a red-flag word still finds it
     ("en", "back pain and I can't hold my pee", "now", "bladder-bowel"),
     ("en", "numbness down below", "now", "saddle-numbness"),
     ("en", "back pain with a fever", "now", "fever"),
@@ -98,6 +99,12 @@ def test_a_query_about_the_back_and_a_topic_not_covered_gets_both(search_pages, 
     ("nl", "knie naar je borst oefening", "#oefeningen"),  # a body part the exercises name is no "not here"
     ("nl", "hoeveel nurofen mag ik per dag", "door-de-rug-gaan/#hoeveel-ibuprofen"),  # a brand name
     ("en", "how much advil can i take", "door-de-rug-gaan/#hoeveel-ibuprofen"),
+    # A real word one letter from a red-flag word is no typo of it (search-words.yml's not_typos; test_search_typos):
+    # "aangeraden" is no accident ("aangereden"), "seating" no sweating; and "beklemd" only with "borst" is chest pain.
+    ("nl", "welke oefeningen worden aangeraden bij spit", "door-de-rug-gaan/#oefeningen"),
+    ("nl", "zenuw beklemd in mijn rug", "door-de-rug-gaan/#ischias-of-hernia"),
+    ("en", "trapped nerve in lower back", "door-de-rug-gaan/#ischias-of-hernia"),
+    ("en", "best office seating for back pain", "door-de-rug-gaan/#werk"),
 ])
 def test_ordinary_questions_get_no_card_and_no_not_here(search_pages, site_url, language, query, expect):
     page = search_pages[language]
@@ -232,6 +239,10 @@ BAD_DATA = [
      "docs/_shared/section-questions.yml: 'door-de-rug-gaan#hoe-lang' 'nl': 'hoe lang duurt spit' is listed twice"),
     ("a section without English questions", "_shared/section-questions.yml", "    en: [", "    english: [",
      "docs/_shared/section-questions.yml: 'rugpijn-na-het-lopen#wat-is-het' 'en' must be a non-empty list of questions"),
+    ("a real word listed twice", "_shared/search-words.yml", "  not_typos: >-\n    angle ",
+     "  not_typos: >-\n    angle angle ", "docs/_shared/search-words.yml: 'en' not_typos: 'angle' is listed twice"),
+    ("a real word with a capital", "_shared/search-words.yml", "  not_typos: >-\n    angle ",
+     "  not_typos: >-\n    Angle ", "docs/_shared/search-words.yml: 'en' not_typos: 'Angle' is not one word in small letters"),
 ]
 
 

@@ -9,8 +9,8 @@
  * - an irregular verb form becomes its verb ("liep" -> "lopen", "slaap" -> "slapen"), a patient's word the
  *   article word for it ("medicijnen" -> "pijnstillers", "rennen" -> "hardlopen");
  * - a word whose ending taken off starts a word the pages use is searched as that stem ("heating" -> "heat");
- * - a word of 5+ letters with one typo (not in its first letter) becomes the word the pages use ("hernai" ->
- *   "hernia"); else the word of the pages it ends ("therapeut" -> "fysiotherapeut");
+ * - a word of 5+ letters with one typo (not in its first letter; not a real word of not_typos) becomes the word
+ *   the pages use ("hernai" -> "hernia"); else the word of the pages it ends ("therapeut" -> "fysiotherapeut");
  * - else a Dutch word the pages do not use is split into two parts they do use ("hardloopschoenen" -> "hardloop
  *   schoenen");
  * - any other unknown word is left out. If no word is left (or, should it happen, nothing is found), the reader
@@ -109,12 +109,15 @@ function headOf(word) {
 }
 
 /* Patients' words (red flags, topics not covered): every word of a phrase is a word of the query; a word ending in
-   * also matches longer words, one of 5+ letters also a typo of it (the first letter right). */
+   * also matches longer words, one of 5+ letters also a typo of it (the first letter right), unless the typed word
+   is a real word of its own (search-words.yml's not_typos: "alweer" is no typo of "afweer"). */
 const queryWords = (query) => (query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []).map(plain);
+const notTypo = new Set(site.notTypos.map(plain));
+const typoOf = (typed, word) => word.length >= 5 && typed[0] === word[0] && !notTypo.has(typed)
+  && oneEditApart(typed, word);
 function wordMatches(typed, wanted) {
   const word = wanted.replace(/\*$/, "");
-  return typed === word || (word !== wanted && typed.startsWith(word))
-    || (word.length >= 5 && typed[0] === word[0] && oneEditApart(typed, word));
+  return typed === word || (word !== wanted && typed.startsWith(word)) || typoOf(typed, word);
 }
 // The query words a phrase holds (their positions), or null when it does not hold every word of the phrase.
 function phraseIn(typed, phrase, matches = wordMatches) {
@@ -159,8 +162,7 @@ export function understand(query) {
     const phraseWord = phraseWords.has(word) ? [word] : [];
     if (word.length < 5) { found.push(...phraseWord); continue; }
     // A word of the site one typo away (the first letter right), else the site word it ends, else a compound's parts.
-    const typo = sorted.find((candidate) => candidate[0] === word[0] && candidate.length >= 5
-      && oneEditApart(word, candidate));
+    const typo = sorted.find((candidate) => typoOf(word, candidate));
     const head = !typo && headOf(word);
     found.push(...(typo ? [spelling.get(typo)] : head ? [head] : phraseWord.length ? phraseWord
       : (language === "nl" && compound(word)) || []));
