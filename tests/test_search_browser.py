@@ -147,6 +147,11 @@ def test_a_typo_or_a_compound_still_finds_the_answer(search_pages, site_url, lan
     ("nl", "een lange wandeling", ["lange", "wandeling"]),  # "een" is a stop word, though the pages write "één" too
     ("nl", "optillen", ["tillen"]),  # a verb with its prefix ("op", a stop word) finds the verb
     ("nl", "wanneer 112 bellen", ["112", "bellen"]),  # a number is a word
+    # A real word is no typo of a word of the pages (search-words.yml's not_typos): "werden" is not "werken", "think"
+    # not "thing"; a real word that means the article word is its synonym ("sprained": "strained").
+    ("nl", "de klachten werden erger", ["klachten", "erger"]),
+    ("en", "i think i hurt my back", ["hurt", "back"]),
+    ("en", "sprained back", ["strained", "back"]),
 ])
 def test_the_words_searched_are_the_articles_words(search_pages, language, query, searched):
     """The words a result link highlights (?h=) are the words the search looked for, stop words left out."""

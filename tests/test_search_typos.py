@@ -7,10 +7,14 @@ installs them), so a new red-flag word that a common word is one letter from fai
 
 from __future__ import annotations
 
+import bisect
+import json
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
+from wordfreq import top_n_list, zipf_frequency
 
 from conftest import ROOT
 from patient_info.search_data import not_covered, red_flags
@@ -78,10 +82,82 @@ def test_no_real_word_is_read_as_a_typo_of_a_patients_word(language):
 
 
 
+# --- Common words and the words of the pages ---------------------------------------------------------------------------
+# search.js also reads a word the pages do not use as a typo of one they do ("hernai": "hernia"). A common word of
+# its own must not be: "think" is no "thing", "stuck" no "stick", "werden" no "werken". Common: at least once per
+# million words (wordfreq's Zipf 3), the words patients type.
+COMMON = 3.0
+ENDING = re.compile(r"^(?:e|en|s|es|er|ers|t|te|ten|de|den|d|ed|ing|ingen|je|jes)?$")
+DOUBLED = re.compile(r"([bdfgklmnprst])\1(?=(?:e|en|er|ers|ing|ingen|ed)$)")
+
+
+def same_form(word: str, other: str) -> bool:
+    """search.js's sameForm: the same word with another ending of either language ("gebeurd", "gebeurt")."""
+    seen, typed = DOUBLED.sub(r"\1", other), DOUBLED.sub(r"\1", word)
+    same = 0
+    while same < min(len(typed), len(seen)) and typed[same] == seen[same]:
+        same += 1
+    return (same >= 4 or same in (len(typed), len(seen))) and bool(ENDING.match(typed[same:])) \
+        and bool(ENDING.match(seen[same:]))
+
+
+def read_as_typo(word: str, words: dict) -> str | None:
+    """The word of the pages search.js's understand() reads `word` as when it takes it for a typo, else None: only a
+    word the pages do not use, that starts none of theirs, has no verb form, synonym, stem or phrase of its own."""
+    pages = words["sorted"]
+    at = bisect.bisect_left(pages, word)
+    starts = len(word) >= 4 and at < len(pages) and pages[at].startswith(word)
+    verb = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2en", word)
+    stem = re.sub(r"(?:ing|ings|ed|es|s|en|e|er|ers)$", "", word)
+    at = bisect.bisect_left(pages, stem)
+    has_stem = stem != word and len(stem) >= 4 and at < len(pages) and pages[at].startswith(stem)
+    if (len(word) < 5 or word in words["forms"] or word in words["set"] or starts or has_stem
+            or (verb != word and verb in words["set"]) or word in words["phrase_words"]):
+        return None
+    return next((other for other in pages if typo_of(word, other)), None)
+
+
+@pytest.fixture(scope="module")
+def page_words(site):
+    def of(language: str) -> dict:
+        data = json.loads((site.site / "search" / f"words-{language}.json").read_text(encoding="utf-8"))
+        plain_words = sorted({plain(word) for word in data["words"]})
+        return {"sorted": plain_words, "set": set(plain_words), "forms": data["forms"],
+                "phrase_words": {plain(word) for word in data["phraseWords"]}}
+    return {language: of(language) for language in ("nl", "en")}
+
+
+def common_words(language: str) -> list[str]:
+    found = []
+    for word in top_n_list(language, 100_000):
+        if zipf_frequency(word, language) < COMMON:
+            break
+        if word.isalpha():
+            found.append(plain(word.lower()))
+    return found
+
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_listed_real_word_is_one_letter_from_a_patients_word(language):
+def test_no_common_word_is_read_as_a_typo_of_another_word_of_the_pages(page_words, language):
+    words = page_words[language]
+    listed = set(word_lists(DOCS, language)["not_typos"])
+    misread = []
+    for word in common_words(language):
+        if word in listed:
+            continue
+        meant = read_as_typo(word, words)
+        if meant and not same_form(word, meant):
+            misread.append(f"'{word}' would be read as '{meant}'")
+    assert not misread, (f"common {language} words the search would read as another word of the pages: add each to "
+                         f"docs/_shared/search-words.yml '{language}' not_typos (or a synonym if it means that word):\n"
+                         + "\n".join(misread))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_listed_real_word_is_one_letter_from_a_patients_word_or_a_word_of_the_pages(page_words, language):
     wanted = {word.rstrip("*") for _, phrase in patient_phrases(language) for word in phrase}
+    wanted |= page_words[language]["set"]
     stray = [word for word in word_lists(DOCS, language)["not_typos"]
              if not any(typo_of(word, other) for other in wanted)]
-    assert not stray, f"docs/_shared/search-words.yml '{language}' not_typos: no patient word is one letter from {stray}"
+    assert not stray, (f"docs/_shared/search-words.yml '{language}' not_typos: no patient word and no word of the "
+                       f"pages is one letter from {stray}")
