@@ -239,10 +239,12 @@ BAD_DATA = [
      "docs/_shared/section-questions.yml: 'door-de-rug-gaan#hoe-lang' 'nl': 'hoe lang duurt spit' is listed twice"),
     ("a section without English questions", "_shared/section-questions.yml", "    en: [", "    english: [",
      "docs/_shared/section-questions.yml: 'rugpijn-na-het-lopen#wat-is-het' 'en' must be a non-empty list of questions"),
-    ("a real word listed twice", "_shared/search-words.yml", "  not_typos: >-\n    angle ",
-     "  not_typos: >-\n    angle angle ", "docs/_shared/search-words.yml: 'en' not_typos: 'angle' is listed twice"),
-    ("a real word with a capital", "_shared/search-words.yml", "  not_typos: >-\n    angle ",
-     "  not_typos: >-\n    Angle ", "docs/_shared/search-words.yml: 'en' not_typos: 'Angle' is not one word in small letters"),
+    ("a real word listed twice", "_shared/search-words.yml", '  stop_words: ""\n  not_typos: >-\n    ',
+     '  stop_words: ""\n  not_typos: >-\n    fewer ',
+     "docs/_shared/search-words.yml: 'en' not_typos: 'fewer' is listed twice"),
+    ("a real word with a capital", "_shared/search-words.yml", '  stop_words: ""\n  not_typos: >-\n    ',
+     '  stop_words: ""\n  not_typos: >-\n    Whole ',
+     "docs/_shared/search-words.yml: 'en' not_typos: 'Whole' is not one word in small letters"),
 ]
 
 
