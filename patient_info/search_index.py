@@ -131,12 +131,13 @@ def word_lists(docs: Path, language: str) -> dict:
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
         problem = " ".join(str(error).split())  # a YAML error spans lines
         raise ContentError(f"{where}: no valid word lists for '{language}' ({problem})") from None
-    not_typos = found["not_typos"]
-    for word in not_typos:
+    seen: set[str] = set()
+    for word in found["not_typos"]:
         if not PLAIN_WORD.match(word):
             raise ContentError(f"{where}: '{language}' not_typos: '{word}' is not one word in small letters")
-        if not_typos.count(word) > 1:
+        if word in seen:
             raise ContentError(f"{where}: '{language}' not_typos: '{word}' is listed twice")
+        seen.add(word)
     return found
 
 
@@ -148,7 +149,8 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         "words": sorted(known),
         "forms": forms,
         "stop": sorted(set(stop_words(language)) | set(lists["stop_words"])),
-        # Real words one typo from a patient's word: search.js never reads them as that typo ("alweer", "afweer").
+        # Real words one typo from a patient's word or a word of the pages: search.js never reads them as that typo
+        # ("alweer" is no "afweer", "werden" no "werken").
         "notTypos": sorted(lists["not_typos"]),
         # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
         "pages": pages,

@@ -10,24 +10,19 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 from wordfreq import top_n_list, zipf_frequency
 
 from conftest import ROOT
-from patient_info.search_data import not_covered, red_flags
+from patient_info.search_data import not_covered, red_flags, without_accents
 from patient_info.search_index import word_lists
 from patient_info.urgency import data_name, load_urgency_data
 
 DOCS = ROOT / "docs"
 WORD_LISTS = {"nl": ["/usr/share/dict/dutch"],
               "en": ["/usr/share/dict/british-english", "/usr/share/dict/american-english"]}
-
-
-def plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 # search.js's rule, in Python: oneEditApart and typoOf (one letter changed, added, left out, or two swapped).
@@ -59,7 +54,7 @@ def dictionary(language: str) -> set[str]:
     for name in WORD_LISTS[language]:
         for line in Path(name).read_text(encoding="utf-8", errors="ignore").split():
             if line.isalpha() and line[0].islower():
-                words.add(plain(line.lower()))
+                words.add(without_accents(line))
     return words
 
 
@@ -68,13 +63,14 @@ def test_no_real_word_is_read_as_a_typo_of_a_patients_word(language):
     phrases = patient_phrases(language)
     listed = set(word_lists(DOCS, language)["not_typos"])
     wanted_words = {word.rstrip("*") for _, phrase in phrases for word in phrase}
+    # A phrase of one word opens its card on its own.
+    singles = [(whose, phrase[0], phrase[0].rstrip("*")) for whose, phrase in phrases if len(phrase) == 1]
     unlisted = []
     for word in sorted(dictionary(language) - wanted_words - listed):
-        for whose, phrase in phrases:
-            wanted = phrase[0].rstrip("*")
-            # A phrase of one word opens its card on its own. Another form of the word ("knee", "knees") is meant.
-            if len(phrase) == 1 and typo_of(word, wanted) and not (word.startswith(wanted) or wanted.startswith(word)):
-                unlisted.append(f"'{word}' is one letter from '{phrase[0]}' ({whose})")
+        for whose, written, wanted in singles:
+            # Another form of the word ("knee", "knees") is meant.
+            if typo_of(word, wanted) and not (word.startswith(wanted) or wanted.startswith(word)):
+                unlisted.append(f"'{word}' is one letter from '{written}' ({whose})")
     assert not unlisted, (f"real {language} words the search would read as a patient's word: add each to "
                           f"docs/_shared/search-words.yml '{language}' not_typos, or to the item's words if it "
                           "means the same:\n" + "\n".join(unlisted))
@@ -121,9 +117,9 @@ def read_as_typo(word: str, words: dict) -> str | None:
 def page_words(site):
     def of(language: str) -> dict:
         data = json.loads((site.site / "search" / f"words-{language}.json").read_text(encoding="utf-8"))
-        plain_words = sorted({plain(word) for word in data["words"]})
+        plain_words = sorted({without_accents(word) for word in data["words"]})
         return {"sorted": plain_words, "set": set(plain_words), "forms": data["forms"],
-                "phrase_words": {plain(word) for word in data["phraseWords"]}}
+                "phrase_words": {without_accents(word) for word in data["phraseWords"]}}
     return {language: of(language) for language in ("nl", "en")}
 
 
@@ -133,7 +129,7 @@ def common_words(language: str) -> list[str]:
         if zipf_frequency(word, language) < COMMON:
             break
         if word.isalpha():
-            found.append(plain(word.lower()))
+            found.append(without_accents(word))
     return found
 
 
