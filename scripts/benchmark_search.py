@@ -53,8 +53,8 @@ from benchmark_site import build_once, make_project
 from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
-                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, elsewhere_shown, fallback_shown, first_item_kind,
-                         flagged_lines, open_search, read_results, result_count, top_result)
+                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, FIFTH_QUERIES, elsewhere_shown,
+                         fallback_shown, first_item_kind, flagged_lines, open_search, read_results, result_count, top_result)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "7a55812"  # the last commit with the lunr setup
@@ -126,7 +126,7 @@ def query_sets() -> dict[str, dict[str, list[dict]]]:
 
 
 def third_sets() -> dict[str, dict[str, list[dict]]]:
-    """The third set's halves and the fourth set (issue 26): every query lists every answering section."""
+    """The third set's halves, the fourth set and the fifth (issue 26): every query lists every answering section."""
     if not THIRD_QUERIES.is_file():
         return {}
     third = yaml.safe_load(THIRD_QUERIES.read_text(encoding="utf-8"))
@@ -134,6 +134,8 @@ def third_sets() -> dict[str, dict[str, list[dict]]]:
                                     third.items()} for half, label in (("tune", "tuning half"), ("test", "test half"))}
     if FOURTH_QUERIES.is_file():
         sets["fourth set"] = yaml.safe_load(FOURTH_QUERIES.read_text(encoding="utf-8"))
+    if FIFTH_QUERIES.is_file():
+        sets["fifth set"] = yaml.safe_load(FIFTH_QUERIES.read_text(encoding="utf-8"))
     return sets
 
 
