@@ -120,14 +120,15 @@ def stop_words(language: str) -> list[str]:
 
 
 def word_lists(docs: Path, language: str) -> dict:
-    """The language's irregular forms, synonyms, extra stop words and real words that are no typos from
-    search-words.yml; loud when malformed."""
+    """The language's irregular forms, synonyms, extra stop words, question words and real words that are no
+    typos from search-words.yml; loud when malformed."""
     where = f"{docs.name}/{WORD_LISTS}"
     try:
         lists = load_yaml((docs / WORD_LISTS).read_text(encoding="utf-8"))[language]
         found = {name: {str(key): str(value) for key, value in (lists.get(name) or {}).items()}
                  for name in ("irregular", "synonyms")} | {
-                     name: str(lists.get(name) or "").split() for name in ("stop_words", "not_typos")}
+                     name: str(lists.get(name) or "").split()
+                     for name in ("stop_words", "question_words", "not_typos")}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
         problem = " ".join(str(error).split())  # a YAML error spans lines
         raise ContentError(f"{where}: no valid word lists for '{language}' ({problem})") from None
@@ -138,6 +139,10 @@ def word_lists(docs: Path, language: str) -> dict:
         if word in seen:
             raise ContentError(f"{where}: '{language}' not_typos: '{word}' is listed twice")
         seen.add(word)
+    stops = set(stop_words(language)) | set(found["stop_words"])
+    for word in found["question_words"]:
+        if word not in stops:
+            raise ContentError(f"{where}: '{language}' question_words: '{word}' is no stop word (add it to stop_words)")
     return found
 
 
@@ -152,6 +157,8 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         # Real words one typo from a patient's word or a word of the pages: search.js never reads them as that typo
         # ("alweer" is no "afweer", "werden" no "werken").
         "notTypos": sorted(lists["not_typos"]),
+        # The stop words that ask what a section answers: for a query that names only an article's topic.
+        "questionWords": lists["question_words"],
         # The articles, then the FAQ overview; search.js links the first article's urgency advice too.
         "pages": pages,
         # Red flags (the urgency items' words) and the topics the site does not cover.

@@ -146,6 +146,7 @@ function elsewhere(typed, aboutBack) {
 const stop = new Set(site.stop.map(plain));
 // In plain letters: "een" is a stop word, and the pages' spelling of it is "één".
 const isStopWord = (word) => stop.has(plain(word));
+const asksQuestion = new Set(site.questionWords.map(plain)); // "wat", "hoe", "when": not "in", "mijn", "my"
 // Whether a word of a query is a stop word: none is when the query has nothing else, then every word counts.
 const stopWordsOf = (words) => (words.every(isStopWord) ? () => false : isStopWord);
 
@@ -214,6 +215,7 @@ const IN_HEADING = 3;
 // a little more than a heading, so "bedrust" opens the answer about bed rest before a question that names spit.
 const TITLE_WEIGHT = 7;
 const AS_TITLE = 4;
+const THEME = 3; // a keyword in this many of a page's headings is the page's theme, not one section's subject
 const TOPIC = 2;
 const STOP_WORD_IN_HEADING = 0.6;
 const isTitle = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h1"; // the page's title and summary
@@ -266,6 +268,17 @@ function askedSections(sections, words, isStop) {
   return asked.filter(([, { closeness }]) => closeness >= closest - 1e-9);
 }
 
+// An article's first section after its title and the urgency advice (what it is), as a result of its own: for a
+// query that names only the article's topic, also when the section does not use the query's words ("heksenschot").
+function firstSection(page) {
+  const anchor = page.anchors.find((heading) => heading.element === "h2" && heading.id !== URGENCY);
+  if (!anchor) { return null; }
+  const start = anchor.location + anchor.text.split(/\s+/).length;
+  const text = page.content.split(/\s+/).slice(start, start + 20).join(" ");
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return { url: `${page.url}#${anchor.id}`, title: anchor.text, anchor, excerpt: `${escaped} …` };
+}
+
 async function findPages(words) {
   const stops = stopWordsOf(words);
   const isStop = (index) => stops(words[index]);
@@ -285,13 +298,15 @@ async function findPages(words) {
         const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
         if (!locations.length || (isStop(index) && !inHeading)) { continue; }
         const section = sections.get(sub.url)
-          || { sub, page, words: new Map(), hits: 0, asked: 0, position: sub.anchor ? sub.anchor.location : -1 };
+          || { sub, page, words: new Map(), headed: new Set(), hits: 0, asked: 0,
+            position: sub.anchor ? sub.anchor.location : -1 };
         if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
           Object.assign(section, { sub, page });
         }
         section.words.set(index, Math.max(section.words.get(index) || 0,
           asTitle ? AS_TITLE : inHeading ? IN_HEADING : 1));
         section.hits += locations.length;
+        if (inHeading) { section.headed.add(index); }
         sections.set(sub.url, section);
       }
     }
@@ -328,9 +343,20 @@ async function findPages(words) {
   // A query that names only a page's topic ("spit", "lumbago", "spit wat te doen") asks about that page as a whole:
   // its sections then follow the page's own order, after those whose heading holds the query's question words; the
   // urgency advice, which opens every article, is not what such a question asks (a red flag has its own card).
-  const topicOnly = (page) => words.every((_, index) => isStop(index)
-    || (topics.get(page.url) || []).some(([topic]) => topic === index));
-  const questionWords = (section) => [...section.words.keys()].filter(isStop).length;
+  // A page's name: the words of its title, and its keywords that no section's heading holds ("heksenschot") or
+  // that run through its headings (THEME or more: "hardlopen"); a keyword in one or two headings names those
+  // sections ("ischias" the section on leg pain, "long run" the answer on long runs).
+  const names = (page, index) => {
+    const own = found.filter((section) => section.page.url === page.url);
+    const sections = own.filter((section) => !isOpening(section.sub));
+    if (own.some((section) => isTitle(section.sub) && section.headed.has(index))) { return true; }
+    const headings = sections.filter((section) => section.headed.has(index)).length;
+    return own.some((section) => !section.sub.anchor && section.words.get(index) > 1)
+      && (headings === 0 || headings >= THEME);
+  };
+  const topicOnly = (page) => words.every((_, index) => isStop(index) || names(page, index));
+  const questionWords = (section) => [...section.words.keys()].filter((index) =>
+    isStop(index) && asksQuestion.has(plain(words[index]))).length;
   const pages = new Map();
   for (const section of ranked) {
     const page = pages.get(section.page.url) || { data: section.page, sections: [] };
@@ -340,7 +366,11 @@ async function findPages(words) {
   for (const page of pages.values()) {
     if (topicOnly(page.data)) {
       const advice = (section) => Number(section.sub.url.endsWith("#" + URGENCY));
-      page.sections.sort((a, b) => b.asked - a.asked || questionWords(b) - questionWords(a) || advice(a) - advice(b)
+      const first = firstSection(page.data);
+      if (first && !page.sections.some((section) => section.sub.url === first.url)) {
+        page.sections.push({ sub: first, words: new Map(), position: first.anchor.location });
+      }
+      page.sections.sort((a, b) => questionWords(b) - questionWords(a) || advice(a) - advice(b)
         || a.position - b.position);
     }
     page.sections = page.sections.map((section) => section.sub);
