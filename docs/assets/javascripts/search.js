@@ -319,6 +319,11 @@ async function findPages(words) {
     phrasesHeld(section.sub.url, words).forEach((index) =>
       section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
   }
+  // The urgency advice answers a query with its heading or its patients' questions; the symptoms its text lists
+  // have the red-flag card, and its many common words ("pijn", "krijg") made it the answer to ordinary questions.
+  for (const section of [...sections.values()].filter((each) => each.sub.url.endsWith("#" + URGENCY))) {
+    [...section.words].filter(([, weight]) => weight <= 1).forEach(([index]) => section.words.delete(index));
+  }
   const found = [...sections.values()].filter((section) => isOpening(section.sub)
     || [...section.words.keys()].some((index) => !isStop(index)));
   const rarity = words.map((_, index) =>
