@@ -336,12 +336,19 @@ async function findPages(words) {
   }
   for (const section of found) {
     const held = new Map(section.words);
-    for (const [index, weight] of topics.get(section.page.url) || []) {
+    const topic = topics.get(section.page.url) || [];
+    for (const [index, weight] of topic) {
       held.set(index, Math.max(held.get(index) || 0, weight));
     }
     section.score = [...held].reduce((sum, [index, weight]) =>
       sum + (isStop(index) ? STOP_WORD_IN_HEADING : rarity[index] * weight), 0);
-    section.cover = [...held.keys()].filter((index) => !isStop(index)).length;
+    // The page's topic counts among the words a section holds when the section is about one of the query's other
+    // words (its heading, question or patients' words hold it): a passing mention on a page about running
+    // ("zwanger" in its painkiller advice) is no answer to "zwanger en hardlopen rugpijn".
+    const about = [...section.words].some(([index, weight]) => weight > 1 && !isStop(index)
+      && !topic.some(([word]) => word === index));
+    section.cover = [...(about || isOpening(section.sub) ? held : section.words).keys()]
+      .filter((index) => !isStop(index)).length;
   }
   const ranked = found.sort((a, b) => b.cover - a.cover || (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
     || isAnswer(b.sub) - isAnswer(a.sub) || pageScores.get(b.page.url) - pageScores.get(a.page.url) || b.hits - a.hits);
