@@ -31,6 +31,7 @@ RED_FLAGS = [
     ("en", "back pain and I can't hold my pee", "now", "bladder-bowel"),
     ("en", "numbness down below", "now", "saddle-numbness"),
     ("en", "back pain with a fever", "now", "fever"),
+    ("en", "my back hurts and i can't wee", "now", "bladder-bowel"),
     ("en", "losing weight and back pain", "appointment", "weight-loss"),
 ]
 
@@ -105,6 +106,16 @@ def test_a_query_about_the_back_and_a_topic_not_covered_gets_both(search_pages, 
     ("nl", "zenuw beklemd in mijn rug", "door-de-rug-gaan/#ischias-of-hernia"),
     ("en", "trapped nerve in lower back", "door-de-rug-gaan/#ischias-of-hernia"),
     ("en", "best office seating for back pain", "door-de-rug-gaan/#werk"),
+    # A query that names only an article opens what it is (search.js, topicOnly), also from a keyword no section
+    # uses; "in" and "mijn" are no question words, "ischias" names the section on leg pain, not the article.
+    ("nl", "heksenschot", "door-de-rug-gaan/#wat-is-het"),
+    ("nl", "spit in mijn rug", "door-de-rug-gaan/#wat-is-het"),
+    ("en", "lumbago", "door-de-rug-gaan/#wat-is-het"),
+    ("nl", "ischias na het hardlopen", "#pijn-in-je-been"),
+    ("en", "sciatica after running", "#pijn-in-je-been"),
+    # The urgency advice answers by its heading, not by the common words of its symptoms ("properly", "krijg").
+    ("en", "how to lift properly", "door-de-rug-gaan/#voorkomen"),
+    ("nl", "kan ik gewoon werken met rugpijn", "door-de-rug-gaan/#werk"),
 ])
 def test_ordinary_questions_get_no_card_and_no_not_here(search_pages, site_url, language, query, expect):
     page = search_pages[language]
@@ -123,6 +134,21 @@ def test_pain_down_to_below_the_knee_is_sciatica_not_knee_pain(search_pages, sit
     assert "#pijn-in-je-been" in " ".join(url for group in groups for url in group)
     search(page, "kniepijn" if language == "nl" else "knee pain")  # and knee pain alone still is not covered
     assert [topic for topic, _ in elsewhere_topics(page)] == ["knee"]
+
+
+@pytest.mark.parametrize("language, query, heading", [("nl", "heksenschot", "Wat is door je rug gaan?"),
+                                                      ("en", "ricked back", "What is putting your back out?")])
+def test_a_keyword_no_section_uses_opens_the_articles_first_section_with_its_text(search_pages, language, query,
+                                                                                  heading):
+    """The first section is added to the results (search.js, firstSection): its heading and its opening words, as
+    text, under the article's title."""
+    page = search_pages[language]
+    search(page, query)
+    first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link").nth(1)
+    assert urlsplit(first.get_attribute("href")).fragment == "wat-is-het"
+    assert first.locator("h2").inner_text() == heading
+    text = first.locator("p").inner_text()
+    assert len(text.split()) >= 10 and "<" not in text and not text.startswith(heading), text
 
 
 def test_shoulder_blades_are_their_own_topic_and_point_to_the_urgency_advice(search_pages):
@@ -211,6 +237,10 @@ def edit(project, name, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+# Where the English list of real words that are no typos starts (after the English stop and question words).
+ENGLISH_NOT_TYPOS = ('  stop_words: ""\n  question_words: what how when why which where who can may must should do does\n'
+                     '  not_typos: >-\n    ')
+
 BAD_DATA = [
     ("red flag without words", "_shared/urgency.yml",
      '        search:\n          nl: ["kan niet plassen"', '        nowords:\n          nl: ["kan niet plassen"',
@@ -239,12 +269,13 @@ BAD_DATA = [
      "docs/_shared/section-questions.yml: 'door-de-rug-gaan#hoe-lang' 'nl': 'hoe lang duurt spit' is listed twice"),
     ("a section without English questions", "_shared/section-questions.yml", "    en: [", "    english: [",
      "docs/_shared/section-questions.yml: 'rugpijn-na-het-lopen#wat-is-het' 'en' must be a non-empty list of questions"),
-    ("a real word listed twice", "_shared/search-words.yml", '  stop_words: ""\n  not_typos: >-\n    ',
-     '  stop_words: ""\n  not_typos: >-\n    fewer ',
+    ("a real word listed twice", "_shared/search-words.yml", ENGLISH_NOT_TYPOS, ENGLISH_NOT_TYPOS + "fewer ",
      "docs/_shared/search-words.yml: 'en' not_typos: 'fewer' is listed twice"),
-    ("a real word with a capital", "_shared/search-words.yml", '  stop_words: ""\n  not_typos: >-\n    ',
-     '  stop_words: ""\n  not_typos: >-\n    Whole ',
+    ("a real word with a capital", "_shared/search-words.yml", ENGLISH_NOT_TYPOS, ENGLISH_NOT_TYPOS + "Whole ",
      "docs/_shared/search-words.yml: 'en' not_typos: 'Whole' is not one word in small letters"),
+    ("a question word that is no stop word", "_shared/search-words.yml", "  question_words: what ",
+     "  question_words: pain what ",
+     "docs/_shared/search-words.yml: 'en' question_words: 'pain' is no stop word (add it to stop_words)"),
 ]
 
 
