@@ -162,11 +162,12 @@ export function understand(query) {
     // A word only a section's phrase holds ("voltaren" of "voltaren gel"), when no word of the pages is meant.
     const phraseWord = phraseWords.has(word) ? [word] : [];
     if (word.length < 5) { found.push(...phraseWord); continue; }
-    // A word of the site one typo away (the first letter right), else the site word it ends, else a compound's parts.
+    // A section's phrase word as typed ("grond" of "op de grond", not "ondergrond"), else a word of the site one
+    // typo away (the first letter right), else the site word it ends, else a compound's parts.
+    if (phraseWord.length) { found.push(...phraseWord); continue; }
     const typo = sorted.find((candidate) => typoOf(word, candidate));
     const head = !typo && headOf(word);
-    found.push(...(typo ? [spelling.get(typo)] : head ? [head] : phraseWord.length ? phraseWord
-      : (language === "nl" && compound(word)) || []));
+    found.push(...(typo ? [spelling.get(typo)] : head ? [head] : (language === "nl" && compound(word)) || []));
   }
   // Stop words alone are no known word when the query has other words ("how to repot an orchid"); a query of stop
   // words only is searched as typed.
@@ -203,10 +204,12 @@ function sameForm(word, other) {
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
  * - A patient's question (section-questions.yml) that the query asks most closely, if close enough (askedIn): the
- *   query's words it holds count like a title in its section, which then comes first on its page when the query
- *   names only the page's topic.
- * - A section that holds more of the query's words (its page's topic included) comes first; among those that
- *   hold as many, the higher score.
+ *   query's words it holds count like a title in its section.
+ * - A section that holds more of the query's words comes first (its page's topic among them when it is about
+ *   another of them); among those that hold as many, the higher score. The urgency advice holds only the words of
+ *   its heading and questions.
+ * - A query that names only a page (topicOnly): its sections in the page's order, after those whose heading holds
+ *   more of its question words; the page's first section added if missing.
  * - Equal scores: a FAQ answer before a section (it answers the question directly), then the page Pagefind
  *   ranks higher for the words, then the section that uses the words more often. Pages follow their best section.
  */
@@ -257,7 +260,7 @@ function askedIn(url, words, telling, weights) {
   return best;
 }
 // The sections whose question the query asks most closely (at least ASKED): their question's words count like a
-// title, and they come first among a page's sections when the query names only its topic.
+// title.
 const ASKED = 0.5;
 function askedSections(sections, words, isStop) {
   const telling = [...words.keys()].filter((index) => !isStop(index));
@@ -298,7 +301,7 @@ async function findPages(words) {
         const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
         if (!locations.length || (isStop(index) && !inHeading)) { continue; }
         const section = sections.get(sub.url)
-          || { sub, page, words: new Map(), headed: new Set(), hits: 0, asked: 0,
+          || { sub, page, words: new Map(), headed: new Set(), hits: 0,
             position: sub.anchor ? sub.anchor.location : -1 };
         if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
           Object.assign(section, { sub, page });
@@ -311,8 +314,7 @@ async function findPages(words) {
       }
     }
   }
-  for (const [section, { held, closeness }] of askedSections(sections, words, isStop)) {
-    section.asked = closeness;
+  for (const [section, { held }] of askedSections(sections, words, isStop)) {
     held.forEach((index) => section.words.set(index, Math.max(section.words.get(index) || 0, AS_TITLE)));
   }
   for (const section of sections.values()) {
