@@ -116,6 +116,8 @@ def test_a_query_about_the_back_and_a_topic_not_covered_gets_both(search_pages, 
     # The urgency advice answers by its heading, not by the common words of its symptoms ("properly", "krijg").
     ("en", "how to lift properly", "door-de-rug-gaan/#voorkomen"),
     ("nl", "kan ik gewoon werken met rugpijn", "door-de-rug-gaan/#werk"),
+    # A word of a section's phrase is searched as typed ("grond" of "op de grond", not the page word "ondergrond").
+    ("nl", "ik lig op de grond met spit", "door-de-rug-gaan/#eerste-dagen"),
 ])
 def test_ordinary_questions_get_no_card_and_no_not_here(search_pages, site_url, language, query, expect):
     page = search_pages[language]
