@@ -150,6 +150,10 @@ const asksQuestion = new Set(site.questionWords.map(plain)); // "wat", "hoe", "w
 // Whether a word of a query is a stop word: none is when the query has nothing else, then every word counts.
 const stopWordsOf = (words) => (words.every(isStopWord) ? () => false : isStopWord);
 
+// Whether a section's phrase that holds `word` has all its words in the query.
+const inWholePhrase = (word, typedWords) => Object.values(site.phrases).some((phrases) => phrases.some((phrase) =>
+  phrase.some((wanted) => wanted.replace(/\*$/, "") === word) && phraseIn(typedWords.map(plain), phrase)));
+
 /* The words of a query the pages know, in their spelling (an empty list: nothing known). */
 export function understand(query) {
   const found = [];
@@ -162,9 +166,10 @@ export function understand(query) {
     // A word only a section's phrase holds ("voltaren" of "voltaren gel"), when no word of the pages is meant.
     const phraseWord = phraseWords.has(word) ? [word] : [];
     if (word.length < 5) { found.push(...phraseWord); continue; }
-    // A section's phrase word as typed ("grond" of "op de grond", not "ondergrond"), else a word of the site one
-    // typo away (the first letter right), else the site word it ends, else a compound's parts.
-    if (phraseWord.length) { found.push(...phraseWord); continue; }
+    // A word of a section's phrase that the query holds whole, as typed ("grond" of "op de grond", not
+    // "ondergrond"; "therapeut" alone is "fysiotherapeut"), else a word of the site one typo away (the first letter
+    // right), else the site word it ends, else a compound's parts.
+    if (phraseWord.length && inWholePhrase(word, typedWords)) { found.push(...phraseWord); continue; }
     const typo = sorted.find((candidate) => typoOf(word, candidate));
     const head = !typo && headOf(word);
     found.push(...(typo ? [spelling.get(typo)] : head ? [head] : (language === "nl" && compound(word)) || []));
