@@ -278,13 +278,10 @@ function askedSections(sections, words, isStop) {
 
 // An article's first section after its title and the urgency advice (what it is), as a result of its own: for a
 // query that names only the article's topic, also when the section does not use the query's words ("heksenschot").
+// Its heading only: the words after it in Pagefind's text begin with the section's hidden patients' words.
 function firstSection(page) {
   const anchor = page.anchors.find((heading) => heading.element === "h2" && heading.id !== URGENCY);
-  if (!anchor) { return null; }
-  const start = anchor.location + anchor.text.split(/\s+/).length;
-  const text = page.content.split(/\s+/).slice(start, start + 20).join(" ");
-  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return { url: `${page.url}#${anchor.id}`, title: anchor.text, anchor, excerpt: `${escaped} …` };
+  return anchor ? { url: `${page.url}#${anchor.id}`, title: anchor.text, anchor, excerpt: "" } : null;
 }
 
 async function findPages(words) {
