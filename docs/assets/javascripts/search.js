@@ -332,25 +332,24 @@ async function findPages(words) {
     || [...section.words.keys()].some((index) => !isStop(index)));
   const rarity = words.map((_, index) =>
     Math.log(1 + found.length / Math.max(1, found.filter((section) => section.words.has(index)).length)));
-  const topics = new Map(); // page -> its topic words (the keywords come before the title: two openings)
+  const topics = new Map(); // page -> its topic words' positions (the keywords come before the title: two openings)
   for (const section of found.filter((opening) => isOpening(opening.sub))) {
-    const topic = topics.get(section.page.url) || [];
-    section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.push([index, TOPIC]));
+    const topic = topics.get(section.page.url) || new Set();
+    section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.add(index));
     topics.set(section.page.url, topic);
   }
   for (const section of found) {
     const held = new Map(section.words);
-    const topic = topics.get(section.page.url) || [];
-    for (const [index, weight] of topic) {
-      held.set(index, Math.max(held.get(index) || 0, weight));
+    const topic = topics.get(section.page.url) || new Set();
+    for (const index of topic) {
+      held.set(index, Math.max(held.get(index) || 0, TOPIC));
     }
     section.score = [...held].reduce((sum, [index, weight]) =>
       sum + (isStop(index) ? STOP_WORD_IN_HEADING : rarity[index] * weight), 0);
     // The page's topic counts among the words a section holds when the section is about one of the query's other
     // words (its heading, question or patients' words hold it): a passing mention on a page about running
     // ("zwanger" in its painkiller advice) is no answer to "zwanger en hardlopen rugpijn".
-    const about = [...section.words].some(([index, weight]) => weight > 1 && !isStop(index)
-      && !topic.some(([word]) => word === index));
+    const about = [...section.words].some(([index, weight]) => weight > 1 && !isStop(index) && !topic.has(index));
     section.cover = [...(about || isOpening(section.sub) ? held : section.words).keys()]
       .filter((index) => !isStop(index)).length;
   }
@@ -359,16 +358,14 @@ async function findPages(words) {
   // A query that names only a page's topic ("spit", "lumbago", "spit wat te doen") asks about that page as a whole:
   // its sections then follow the page's own order, after those whose heading holds the query's question words; the
   // urgency advice, which opens every article, is not what such a question asks (a red flag has its own card).
-  // A page's name: the words of its title, and its keywords that no section's heading holds ("heksenschot") or
-  // that run through its headings (THEME or more: "hardlopen"); a keyword in one or two headings names those
-  // sections ("ischias" the section on leg pain, "long run" the answer on long runs).
+  // A page's name: its topic words (title and keywords) that its title holds, that no section's heading holds
+  // ("heksenschot") or that run through its headings (THEME or more: "hardlopen"); a keyword in one or two headings
+  // names those sections ("ischias" the section on leg pain, "long run" the answer on long runs).
   const names = (page, index) => {
-    const own = found.filter((section) => section.page.url === page.url);
-    const sections = own.filter((section) => !isOpening(section.sub));
-    if (own.some((section) => isTitle(section.sub) && section.headed.has(index))) { return true; }
-    const headings = sections.filter((section) => section.headed.has(index)).length;
-    return own.some((section) => !section.sub.anchor && section.words.get(index) > 1)
-      && (headings === 0 || headings >= THEME);
+    if (!(topics.get(page.url) || new Set()).has(index)) { return false; }
+    const own = found.filter((section) => section.page.url === page.url && section.headed.has(index));
+    const headings = own.filter((section) => !isOpening(section.sub)).length;
+    return own.some((section) => isTitle(section.sub)) || headings === 0 || headings >= THEME;
   };
   const topicOnly = (page) => words.every((_, index) => isStop(index) || names(page, index));
   const questionWords = (section) => [...section.words.keys()].filter((index) =>
