@@ -208,9 +208,8 @@ function sameForm(word, other) {
  *   topic: it counts at least 2 times in every section of the page.
  * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
  *   only for a section that holds another word. A query of stop words only is searched as it is.
- * - A patient's question (section-questions.yml) that the query asks most closely, if close enough and the query
- *   names its section's subject when the question does (askedIn): the query's words it holds count like a title in
- *   its section.
+ * - A patient's question (section-questions.yml) that the query asks most closely, if close enough (askedIn): the
+ *   query's words it holds count like a title in its section.
  * - A section that holds more of the query's words comes first (its page's topic among them when it is about
  *   another of them); among those that hold as many, the higher score. The urgency advice holds only the words of
  *   its heading and questions.
@@ -249,29 +248,15 @@ for (const word of [...questions.values()].flat(2)) { asking.set(word, (asking.g
 const allQuestions = [...questions.values()].reduce((sum, list) => sum + list.length, 0);
 const rarityIn = (word) => Math.log(1 + allQuestions / (asking.get(word) || 1));
 const askedWords = [...asking.keys()];
-// A section's subject among its questions: a word in at least SUBJECT_SHARE of them, with at least SUBJECT_OWN of the
-// questions that hold it under this section ("zwanger", "pregnant", "nieren"; not "rug", "spit"). A question that holds
-// its section's subject asks about it: the query must name it too ("nurofen for back pain" is no question about
-// pregnancy, though "ibuprofen when pregnant for back pain" holds all its words).
-const SUBJECT_SHARE = 0.4;
-const SUBJECT_OWN = 0.5;
-const subjects = new Map([...questions].map(([section, asked]) => [section, new Set(asked.flat().filter((word) => {
-  const here = asked.filter((question) => question.includes(word)).length;
-  return here >= SUBJECT_SHARE * asked.length && here >= SUBJECT_OWN * asking.get(word);
-}))]));
 // A query word's weight: that of the question word it is a form of, else that of a word no question has.
 const askedWeight = (word) => rarityIn(askedWords.find((other) => sameForm(word, other)));
 // How closely a section's question asks what the query asks: the cosine of the two, each word weighed by its rarity
-// among the questions; at least two words shared, or all of the query's, and its section's subject when it holds it.
-// The positions of the query words it holds.
+// among the questions; at least two words shared, or all of the query's. The positions of the query words it holds.
 // `telling`: the positions of the query's words that are no stop words; `weights`: their weights.
 function askedIn(url, words, telling, weights) {
   const queryLength = Math.hypot(...weights);
-  const section = url.split("/").slice(-2).join("/");
-  const named = (word) => telling.some((index) => sameForm(words[index], word));
   let best = { held: [], closeness: 0 };
-  for (const question of questions.get(section) || []) {
-    if (question.some((word) => subjects.get(section).has(word) && !named(word))) { continue; }
+  for (const question of questions.get(url.split("/").slice(-2).join("/")) || []) {
     const held = telling.filter((index) => question.some((word) => sameForm(words[index], word)));
     const shared = held.reduce((sum, index) => sum + weights[telling.indexOf(index)] ** 2, 0);
     const closeness = shared / (queryLength * Math.hypot(...question.map(rarityIn)));
@@ -281,7 +266,7 @@ function askedIn(url, words, telling, weights) {
 }
 // The sections whose question the query asks most closely (at least ASKED): their question's words count like a
 // title.
-const ASKED = 0.55;
+const ASKED = 0.5;
 function askedSections(sections, words, isStop) {
   const telling = [...words.keys()].filter((index) => !isStop(index));
   const weights = telling.map((index) => askedWeight(words[index]));
