@@ -500,6 +500,16 @@ def third_table(quality: dict) -> list[str]:
     return lines
 
 
+def without_measured_only_answers(measured: dict) -> dict:
+    """The figures to keep, without the wrong answers of the sets only measured (MEASURED_ONLY): kept in the
+    repository, they would be read."""
+    return {setup: {**data, "quality": {name: {language: {key: value for key, value in t.items()
+                                                          if key != "wrong" or not any(part in name for part in MEASURED_ONLY)}
+                                               for language, t in languages.items()}
+                                        for name, languages in data["quality"].items()}}
+            for setup, data in measured.items()}
+
+
 def third_targets(quality: dict) -> list[str]:
     test = quality.get("third set, test half")
     if not test:
@@ -602,7 +612,7 @@ def main() -> int:
     saved = args.output.with_suffix(".json")
     earlier = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else {}
     measured = {setup: measured.get(setup) or earlier[setup] for setup in SETUPS if setup in measured | earlier}
-    saved.write_text(json.dumps(measured, indent=1), encoding="utf-8")
+    saved.write_text(json.dumps(without_measured_only_answers(measured), indent=1), encoding="utf-8")
     text = report(measured, args.articles, args.runs)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
