@@ -54,7 +54,8 @@ from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
                          QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, FIFTH_QUERIES, elsewhere_shown,
-                         fallback_shown, first_item_kind, flagged_lines, open_search, read_results, result_count, top_result)
+                         enter_query, fallback_shown, first_item_kind, flagged_lines, open_search, read_results,
+                         result_count, top_result)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "7a55812"  # the last commit with the lunr setup
@@ -229,7 +230,7 @@ def same_block(site: Path, language: str, top: str | None, expect: str) -> bool:
     return text is not None and text == section_text(site, language, top)
 
 
-def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
+def judge(page, site: Path, url: str, language: str, items: list[dict], enter=None) -> dict:
     root = url + LANGUAGE_ROOT[language]
     open_search(page, root)
     page.wait_for_timeout(500)
@@ -237,7 +238,7 @@ def judge(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
              "shared": 0, "empty": 0, "help": 0, "unknown_n": 0, "unknown_ok": 0, "other_language": 0, "times": [],
              "wrong": []}
     for item in items:
-        groups, elapsed = type_and_read(page, item["query"])
+        groups, elapsed = (enter or type_and_read)(page, item["query"])
         links = [href for group in groups for href in group]
         other = [href for href in links if href.startswith(url + "en/") != (language == "en")]
         tally["other_language"] += len(other)
@@ -282,7 +283,13 @@ def type_and_read(page, query: str) -> tuple[list[list[str]], float | None]:
     return read_results(page), elapsed
 
 
-def judge_third(page, site: Path, url: str, language: str, items: list[dict]) -> dict:
+def fill_and_read(page, query: str) -> tuple[list[list[str]], None]:
+    """The whole query in the field at once (no time measured): the same answers as typing, in a fifth of the time."""
+    enter_query(page, query)
+    return read_results(page), None
+
+
+def judge_third(page, site: Path, url: str, language: str, items: list[dict], enter=None) -> dict:
     """The third set, the issue's way: a query is answered when its first section is one of the sections that
     answer it (or the same shared block on the other article); a red flag when the first thing shown is the card
     of one of its urgency items, that line marked; a topic not covered when "not here" comes first (and, for a
@@ -294,7 +301,7 @@ def judge_third(page, site: Path, url: str, language: str, items: list[dict]) ->
              "flag_ok": 0, "elsewhere_n": 0, "elsewhere_ok": 0, "back_help": 0, "unanswered": 0, "other_language": 0,
              "times": [], "wrong": []}
     for item in items:
-        groups, elapsed = type_and_read(page, item["query"])
+        groups, elapsed = (enter or type_and_read)(page, item["query"])
         links = [href for group in groups for href in group]
         tally["other_language"] += sum(href.startswith(url + "en/") != (language == "en") for href in links)
         kind, first = item["kind"], first_item_kind(page)
@@ -531,7 +538,7 @@ def third_targets(quality: dict) -> list[str]:
     return [f"- {'met' if ok else '**missed**'}: {what} ({figure})" for what, ok, figure in checks]
 
 
-def quality_only(names: list[str] | None) -> int:
+def quality_only(names: list[str] | None, fill: bool = False) -> int:
     """A quick look while tuning: this tree's answers on the named sets (default: the third set's tuning half),
     with the wrong ones (never those of a set only measured), printed; nothing written."""
     from playwright.sync_api import sync_playwright
@@ -549,7 +556,7 @@ def quality_only(names: list[str] | None) -> int:
         for name in chosen:
             how, items = sets[name]
             for language, queries in items.items():
-                t = how(page, site, url, language, queries)
+                t = how(page, site, url, language, queries, fill_and_read if fill else None)
                 figures = {key: t[key] for key in t if key not in ("times", "wrong")}
                 print(f"{name}, {language}: {figures}")
                 if not any(part in name for part in MEASURED_ONLY):  # not read while tuning
@@ -604,9 +611,11 @@ def main() -> int:
     parser.add_argument("--quality-only", nargs="*", metavar="SET",
                         help="only this tree's answers on these query sets (default: the third set's tuning half), "
                              "printed; nothing written")
+    parser.add_argument("--fill", action="store_true",
+                        help="with --quality-only: each query filled in at once, not typed (no times)")
     args = parser.parse_args()
     if args.quality_only is not None:
-        return quality_only(args.quality_only)
+        return quality_only(args.quality_only, args.fill)
     measured = run(args.setup or list(SETUPS), args.articles, args.runs)
     # The figures of every setup measured, kept beside the report: `--setup pagefind` reports lunr's last figures.
     saved = args.output.with_suffix(".json")
