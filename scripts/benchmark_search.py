@@ -144,6 +144,10 @@ def third_sets() -> dict[str, dict[str, list[dict]]]:
 MEASURED_ONLY = ("test half", "fourth set")
 
 
+def measured_only(name: str) -> bool:
+    return any(part in name for part in MEASURED_ONLY)
+
+
 def second_reader() -> str:
     """How often a second reader, given only the held-out set's queries, chose the writer's exact answer."""
     chosen = {item["query"]: item["expect"] for items in yaml.safe_load(SECOND_READER.read_text(encoding="utf-8"))
@@ -478,10 +482,8 @@ def report(measured: dict, articles: int, runs: int) -> str:
                   "Not listed for the sets only measured (the third set's test half, the fourth set, and the older test "
                   "halves): a set whose wrong answers have been read can no longer tell whether a change holds.", ""]
         for name, languages in measured["pagefind"]["quality"].items():
-            if any(part in name for part in MEASURED_ONLY):
-                continue
             for language, t in languages.items():
-                lines += [f"- {name}, {language}: {wrong}" for wrong in t["wrong"]]
+                lines += [f"- {name}, {language}: {wrong}" for wrong in t.get("wrong", [])]
     return "\n".join(lines) + "\n"
 
 
@@ -508,13 +510,13 @@ def third_table(quality: dict) -> list[str]:
 
 
 def without_measured_only_answers(measured: dict) -> dict:
-    """The figures to keep, without the wrong answers of the sets only measured (MEASURED_ONLY): kept in the
-    repository, they would be read."""
-    return {setup: {**data, "quality": {name: {language: {key: value for key, value in t.items()
-                                                          if key != "wrong" or not any(part in name for part in MEASURED_ONLY)}
-                                               for language, t in languages.items()}
-                                        for name, languages in data["quality"].items()}}
-            for setup, data in measured.items()}
+    """The figures without the wrong answers of the sets only measured: kept in the repository or the report,
+    they would be read."""
+    for data in measured.values():
+        for name in filter(measured_only, data["quality"]):
+            for t in data["quality"][name].values():
+                t.pop("wrong", None)
+    return measured
 
 
 def third_targets(quality: dict) -> list[str]:
@@ -559,7 +561,7 @@ def quality_only(names: list[str] | None, fill: bool = False) -> int:
                 t = how(page, site, url, language, queries, fill_and_read if fill else None)
                 figures = {key: t[key] for key in t if key not in ("times", "wrong")}
                 print(f"{name}, {language}: {figures}")
-                if not any(part in name for part in MEASURED_ONLY):  # not read while tuning
+                if not measured_only(name):  # not read while tuning
                     print("\n".join(f"  - {wrong}" for wrong in t["wrong"]))
         browser.close()
         server.shutdown()
@@ -620,8 +622,9 @@ def main() -> int:
     # The figures of every setup measured, kept beside the report: `--setup pagefind` reports lunr's last figures.
     saved = args.output.with_suffix(".json")
     earlier = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else {}
-    measured = {setup: measured.get(setup) or earlier[setup] for setup in SETUPS if setup in measured | earlier}
-    saved.write_text(json.dumps(without_measured_only_answers(measured), indent=1), encoding="utf-8")
+    measured = without_measured_only_answers(
+        {setup: measured.get(setup) or earlier[setup] for setup in SETUPS if setup in measured | earlier})
+    saved.write_text(json.dumps(measured, indent=1), encoding="utf-8")
     text = report(measured, args.articles, args.runs)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
