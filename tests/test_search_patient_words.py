@@ -238,7 +238,7 @@ def edit(project, name, old, new):
 
 
 # Where the English list of real words that are no typos starts (after the English stop and question words).
-ENGLISH_NOT_TYPOS = ('  stop_words: ""\n  question_words: what how when why which where who can may must should do does\n'
+ENGLISH_NOT_TYPOS = ('  stop_words: best\n  question_words: what how when why which where who can may must should do does\n'
                      '  not_typos: >-\n    ')
 
 BAD_DATA = [
