@@ -31,8 +31,8 @@ from patient_info.errors import ContentError
 from patient_info.pages import file_language, markdown_files, parse, site_config
 from patient_info.pronunciation import SITE_FILE, language_list
 from patient_info.safety_check import check as safety_problems
-from patient_info.search_data import (article_section_ids, not_covered, questions_by_section, red_flags, section_phrases,
-                                      section_questions, section_words)
+from patient_info.search_data import (article_section_ids, not_covered, questions_by_section, ranking_weights, red_flags,
+                                      section_phrases, section_questions, section_words)
 from patient_info.urgency import DATA_FILE as URGENCY_FILE
 from patient_info.urgency import load_urgency_data
 
@@ -303,6 +303,7 @@ def finish_the_rest(site: Path, docs: Path, state: Site, english: bool) -> None:
         "elsewhere": not_covered(docs),
         "phrases": {language: section_phrases(state.section_words, language) for language in state.vocabulary},
         "questions": {language: questions_by_section(state.section_questions, language) for language in state.vocabulary},
+        "ranking": ranking_weights(docs),
     }
     for language in state.vocabulary:
         search_index.write_words(site, docs, language, state.vocabulary[language], state.search_pages(language),

@@ -40,6 +40,9 @@ LANGUAGES = ("nl", "en")
 NOT_COVERED = "_shared/not-covered.yml"
 SECTION_WORDS = "_shared/section-words.yml"
 SECTION_QUESTIONS = "_shared/section-questions.yml"
+SEARCH_RANKING = "_shared/search-ranking.yml"
+# What search.js measures of a section for a query (its features()); search-ranking.yml weighs each.
+RANKING_FEATURES = ("held_in_heading", "held_in_text", "missing", "asked", "stop_words_in_heading", "faq_answer", "matches")
 # Levels whose every item must carry search words (docs/_shared/urgency.yml).
 SEARCH_REQUIRED = ("emergency", "now")
 PHRASE_WORD = re.compile(r"^[\w'’-]+\*?$")
@@ -166,6 +169,25 @@ def not_covered(docs_dir: Path) -> dict[str, dict]:
                 "phrases": [tokens(phrase) for phrase in words[language]],
                 "not_with": [tokens(phrase) for phrase in not_with[language]] if not_with else []})
     return result
+
+
+def ranking_weights(docs_dir: Path) -> dict[str, float]:
+    """docs/_shared/search-ranking.yml, checked: one number per feature search.js measures, no other key."""
+    data, where = read_yaml(docs_dir, SEARCH_RANKING)
+    weights = data.get("weights") if isinstance(data, dict) else None
+    if not isinstance(weights, dict):
+        raise DataError(f"{where}: must hold 'weights', one number per feature")
+    unknown = sorted(set(weights) - set(RANKING_FEATURES))
+    missing = [name for name in RANKING_FEATURES if name not in weights]
+    if unknown or missing:
+        raise DataError(f"{where}: weights: " + "; ".join(
+            ([f"unknown feature {', '.join(map(str, unknown))}"] if unknown else [])
+            + ([f"no weight for {', '.join(missing)}"] if missing else [])))
+    for name in RANKING_FEATURES:
+        value = weights[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or abs(value) == float("inf"):
+            raise DataError(f"{where}: weights: '{name}' must be a number")
+    return {name: float(weights[name]) for name in RANKING_FEATURES}
 
 
 # --- Patients' words per section ----------------------------------------------------------------------------------------

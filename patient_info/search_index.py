@@ -172,6 +172,8 @@ def write_words(site: Path, docs: Path, language: str, known: set[str], pages: l
         # Patients' questions per section (section-questions.yml): a query that shares most of its words with one
         # brings that section forward.
         "questions": patient_words["questions"][language],
+        # How search.js weighs what a section holds of a query (search-ranking.yml).
+        "ranking": patient_words["ranking"],
     }
     target = site / "search" / f"words-{language}.json"
     target.parent.mkdir(parents=True, exist_ok=True)

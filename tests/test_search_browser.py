@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from site_search import (PATIENT_QUERIES, enter_query, fallback_shown, open_search, queries, read_results,
+from site_search import (PATIENT_QUERIES, RANKING, enter_query, fallback_shown, open_search, queries, read_results,
                          strip_highlight, top_result, type_query)
+
+from patient_info.search_data import RANKING_FEATURES, ranking_weights
 
 LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 # Judged as issue 26 asks: right when the first section is the expected answer or any other it lists.
@@ -259,3 +261,17 @@ def test_faq_overview_links_open_existing_answers(site, page, site_url, language
     page.wait_for_load_state()
     anchor = page.url.split("#")[1]
     assert page.locator(f"#{anchor}").is_visible()
+
+
+@pytest.mark.parametrize("language, query", [("nl", "ijs of warmte bij spit"), ("en", "can i keep running with back pain")])
+def test_sections_are_ranked_by_the_weights_of_search_ranking_yml(search_pages, site_url, language, query):
+    """search.js measures every feature the data file weighs, and shows first the section those weights put first."""
+    page = search_pages[language]
+    groups = search(page, query)
+    ranked = page.evaluate(RANKING, site_url)
+    weights = ranking_weights(ROOT / "docs")
+    assert ranked and all(sorted(section["features"]) == sorted(RANKING_FEATURES) for section in ranked)
+    scores = [sum(weight * section["features"][name] for name, weight in weights.items()) for section in ranked]
+    assert all(first >= second - 1e-9 for first, second in zip(scores, scores[1:])), scores
+    best = next(section for section in ranked if section["page"] == ranked[0]["page"] and not section["opening"])
+    assert strip_highlight(groups[0][1]) == urljoin(site_url, best["url"])

@@ -276,6 +276,12 @@ BAD_DATA = [
     ("a question word that is no stop word", "_shared/search-words.yml", "  question_words: what ",
      "  question_words: pain what ",
      "docs/_shared/search-words.yml: 'en' question_words: 'pain' is no stop word (add it to stop_words)"),
+    ("a ranking weight for a feature search.js does not measure", "_shared/search-ranking.yml", "  matches:",
+     "  match:", "docs/_shared/search-ranking.yml: weights: unknown feature match; no weight for matches"),
+    ("a ranking weight that is no number", "_shared/search-ranking.yml", "  asked: ", "  asked: high #",
+     "docs/_shared/search-ranking.yml: weights: 'asked' must be a number"),
+    ("no ranking weights", "_shared/search-ranking.yml", "weights:", "weight:",
+     "docs/_shared/search-ranking.yml: must hold 'weights', one number per feature"),
 ]
 
 

@@ -201,31 +201,29 @@ function sameForm(word, other) {
  * Pagefind ranks whole pages; a reader wants the one answer that holds their words. Each word is searched on its
  * own, one after the other (side by side, a word whose index chunk another search was still loading came back
  * with fewer results now and then), so every section knows which words it holds, in its heading or its text.
- * - A word counts its rarity among the sections found (log(1 + sections / sections holding it): "naproxen" more
- *   than "rug"), 3 times in the heading, 4 times among the section's own patients' words (weighed like a title):
- *   a single word there on its own, a phrase's words only when the query holds the whole phrase ("in bed blijven";
- *   its words alone count as text). A word of the page's title or keywords ("spit", "lumbago") is the page's
- *   topic: it counts at least 2 times in every section of the page.
- * - A stop word ("ik", "my") counts a little, only in a heading (a FAQ question: "Hoe kan ik liggen ..."), and
- *   only for a section that holds another word. A query of stop words only is searched as it is.
- * - A patient's question (section-questions.yml) that the query asks most closely, if close enough (askedIn): the
- *   query's words it holds count like a title in its section.
- * - A section that holds more of the query's words comes first (its page's topic among them when it is about
- *   another of them); among those that hold as many, the higher score. The urgency advice holds only the words of
- *   its heading and questions.
+ * - What a section holds of the query is measured (features()): the share of the query's words, by their rarity
+ *   among the sections found (log(1 + sections / sections holding it): "naproxen" more than "rug"), that its
+ *   heading holds or its own patients' words (a single word there on its own, a phrase's words only when the query
+ *   holds the whole phrase: "in bed blijven"), or the patient's question the query asks most closely, if close
+ *   enough (askedIn); the share only its text holds; the rarity of the words it holds nowhere (a word of the page's
+ *   title or keywords, "spit", "lumbago", is the page's topic and not missing); how closely it answers one of its
+ *   patients' questions (section-questions.yml); the stop words of its heading the query holds ("hoe", "ik": a FAQ
+ *   question asked the same way); whether it is a FAQ answer; how often it uses the words. The urgency advice holds
+ *   only the words of its heading and questions.
+ * - A section's score weighs those (docs/_shared/search-ranking.yml): weights fitted on the tuning query sets by
+ *   scripts/fit_search_ranking.py, not chosen by hand. The higher score comes first.
  * - A query that names only a page (topicOnly): its sections in the page's order, after those whose heading holds
  *   more of its question words; the page's first section added if missing.
- * - Equal scores: a FAQ answer before a section (it answers the question directly), then the page Pagefind
- *   ranks higher for the words, then the section that uses the words more often. Pages follow their best section.
+ * - Equal scores: a FAQ answer before a section, then the page Pagefind ranks higher for the words, then the
+ *   section that uses the words more often. Pages follow their best section.
  */
+// Where a section holds a word: 1 its text, IN_HEADING its heading, AS_TITLE its own patients' words
+// (docs/_shared/section-words.yml, which Pagefind weighs like a page's title: TITLE_WEIGHT) or its closest question.
+// features() counts both above 1 as the heading's.
 const IN_HEADING = 3;
-// A section's own patients' words (docs/_shared/section-words.yml) weigh like a page's title (Pagefind weight 7):
-// a little more than a heading, so "bedrust" opens the answer about bed rest before a question that names spit.
 const TITLE_WEIGHT = 7;
 const AS_TITLE = 4;
 const THEME = 3; // a keyword in this many of a page's headings is the page's theme, not one section's subject
-const TOPIC = 2;
-const STOP_WORD_IN_HEADING = 0.6;
 const isTitle = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h1"; // the page's title and summary
 const isOpening = (sub) => !sub.anchor || isTitle(sub); // the hidden keywords before the title, or the title
 const isAnswer = (sub) => Boolean(sub.anchor) && sub.anchor.element === "h3"; // a FAQ answer
@@ -284,6 +282,33 @@ function firstSection(page) {
   return anchor ? { url: `${page.url}#${anchor.id}`, title: anchor.text, anchor, excerpt: "" } : null;
 }
 
+// What a section holds of a query, as numbers; its score weighs them (docs/_shared/search-ranking.yml, fitted on the
+// tuning query sets by scripts/fit_search_ranking.py). `topic`: the positions of the page's topic words; `rarity`:
+// each word's rarity among the sections found; `telling`: the positions of the words that are no stop words.
+function features(section, topic, rarity, telling, asked, isStop) {
+  const rare = (indexes) => indexes.reduce((sum, index) => sum + rarity[index], 0);
+  return {
+    // the share of the query's telling words (by rarity) in its heading, patients' words or closest question
+    held_in_heading: rare(telling.filter((index) => section.words.get(index) > 1)) / (rare(telling) || 1),
+    // the share of the query's telling words (by rarity) only in its text
+    held_in_text: rare(telling.filter((index) => section.words.get(index) === 1)) / (rare(telling) || 1),
+    // the rarity of the telling words it holds nowhere, not even as its page's topic
+    missing: rare(telling.filter((index) => !section.words.has(index) && !topic.has(index))),
+    // how closely it answers a patient's question the query asks (section-questions.yml; 0 to 1)
+    asked,
+    // the stop words of its heading the query holds ("hoe", "ik": a FAQ question asked the same way)
+    stop_words_in_heading: [...section.words.keys()].filter(isStop).length,
+    faq_answer: Number(isAnswer(section.sub)),
+    // how often it uses each telling word (log), by the word's rarity, as a share of the query's
+    matches: telling.reduce((sum, index) => sum + rarity[index] * Math.log1p(section.hitsOf.get(index) || 0), 0)
+      / (rare(telling) || 1),
+  };
+}
+
+// The last query's sections, best first, with their features: for scripts/fit_search_ranking.py.
+let lastRanking = [];
+export const ranking = () => lastRanking;
+
 async function findPages(words) {
   const stops = stopWordsOf(words);
   const isStop = (index) => stops(words[index]);
@@ -303,7 +328,7 @@ async function findPages(words) {
         const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
         if (!locations.length || (isStop(index) && !inHeading)) { continue; }
         const section = sections.get(sub.url)
-          || { sub, page, words: new Map(), headed: new Set(), hits: 0,
+          || { sub, page, words: new Map(), headed: new Set(), hits: 0, hitsOf: new Map(),
             position: sub.anchor ? sub.anchor.location : -1 };
         if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
           Object.assign(section, { sub, page });
@@ -311,6 +336,7 @@ async function findPages(words) {
         section.words.set(index, Math.max(section.words.get(index) || 0,
           asTitle ? AS_TITLE : inHeading ? IN_HEADING : 1));
         section.hits += locations.length;
+        section.hitsOf.set(index, (section.hitsOf.get(index) || 0) + locations.length);
         if (inHeading) { section.headed.add(index); }
         sections.set(sub.url, section);
       }
@@ -338,23 +364,17 @@ async function findPages(words) {
     section.words.forEach((weight, index) => weight > 1 && !isStop(index) && topic.add(index));
     topics.set(section.page.url, topic);
   }
+  const telling = [...words.keys()].filter((index) => !isStop(index));
+  const weights = telling.map((index) => askedWeight(words[index]));
   for (const section of found) {
-    const held = new Map(section.words);
-    const topic = topics.get(section.page.url) || new Set();
-    for (const index of topic) {
-      held.set(index, Math.max(held.get(index) || 0, TOPIC));
-    }
-    section.score = [...held].reduce((sum, [index, weight]) =>
-      sum + (isStop(index) ? STOP_WORD_IN_HEADING : rarity[index] * weight), 0);
-    // The page's topic counts among the words a section holds when the section is about one of the query's other
-    // words (its heading, question or patients' words hold it): a passing mention on a page about running
-    // ("zwanger" in its painkiller advice) is no answer to "zwanger en hardlopen rugpijn".
-    const about = [...section.words].some(([index, weight]) => weight > 1 && !isStop(index) && !topic.has(index));
-    section.cover = [...(about || isOpening(section.sub) ? held : section.words).keys()]
-      .filter((index) => !isStop(index)).length;
+    section.features = features(section, topics.get(section.page.url) || new Set(), rarity, telling,
+      askedIn(section.sub.url, words, telling, weights).closeness, isStop);
+    section.score = Object.entries(site.ranking).reduce((sum, [name, weight]) => sum + weight * section.features[name], 0);
   }
-  const ranked = found.sort((a, b) => b.cover - a.cover || (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
+  const ranked = found.sort((a, b) => (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
     || isAnswer(b.sub) - isAnswer(a.sub) || pageScores.get(b.page.url) - pageScores.get(a.page.url) || b.hits - a.hits);
+  lastRanking = ranked.map((section) => ({ url: section.sub.url, page: section.page.url,
+    opening: isOpening(section.sub), features: section.features }));
   // A query that names only a page's topic ("spit", "lumbago", "spit wat te doen") asks about that page as a whole:
   // its sections then follow the page's own order, after those whose heading holds the query's question words; the
   // urgency advice, which opens every article, is not what such a question asks (a red flag has its own card).
