@@ -24,7 +24,8 @@ from patient_info.errors import ContentError
 from patient_info.exercise_drawings import check_docs as check_drawings
 from patient_info.pages import read, site_config, today
 from patient_info.pronunciation import language_list
-from patient_info.search_data import article_section_ids, not_covered, red_flags, section_questions, section_words
+from patient_info.search_data import (article_section_ids, not_covered, ranking_weights, red_flags, section_questions,
+                                      section_words)
 from patient_info.search_index import word_lists
 from patient_info.shared_blocks import check_blocks
 from patient_info.urgency import check_docs as check_urgency_markers
@@ -60,6 +61,7 @@ def check_docs(docs_dir: Path, config_file: Path, english: bool = True) -> tuple
     not_covered(docs_dir)
     section_words(docs_dir, article_section_ids(docs_dir))
     section_questions(docs_dir, article_section_ids(docs_dir))
+    ranking_weights(docs_dir)
     for language in ("nl", "en") if english else ("nl",):
         language_list(docs_dir, language)
         word_lists(docs_dir, language)
