@@ -365,10 +365,10 @@ async function findPages(words) {
     topics.set(section.page.url, topic);
   }
   const telling = [...words.keys()].filter((index) => !isStop(index));
-  const weights = telling.map((index) => askedWeight(words[index]));
+  const askedWeights = telling.map((index) => askedWeight(words[index]));
   for (const section of found) {
     section.features = features(section, topics.get(section.page.url) || new Set(), rarity, telling,
-      askedIn(section.sub.url, words, telling, weights).closeness, isStop);
+      askedIn(section.sub.url, words, telling, askedWeights).closeness, isStop);
     section.score = Object.entries(site.ranking).reduce((sum, [name, weight]) => sum + weight * section.features[name], 0);
   }
   const ranked = found.sort((a, b) => (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : 0)
