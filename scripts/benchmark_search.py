@@ -53,7 +53,7 @@ from benchmark_site import build_once, make_project
 from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
-                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, FIFTH_QUERIES,
+                         QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, FIFTH_QUERIES, SIXTH_QUERIES,
                          elsewhere_shown, enter_query, fallback_shown, first_item_kind, flagged_lines, open_search,
                          read_results, result_count, top_result)
 
@@ -127,7 +127,8 @@ def query_sets() -> dict[str, dict[str, list[dict]]]:
 
 
 def third_sets() -> dict[str, dict[str, list[dict]]]:
-    """The third set's halves, the fourth set and the fifth (issue 26): every query lists every answering section."""
+    """The third set's halves, the fourth set, the fifth and the sixth set's halves (issue 26): every query lists every
+    answering section."""
     if not THIRD_QUERIES.is_file():
         return {}
     third = yaml.safe_load(THIRD_QUERIES.read_text(encoding="utf-8"))
@@ -137,6 +138,10 @@ def third_sets() -> dict[str, dict[str, list[dict]]]:
         sets["fourth set"] = yaml.safe_load(FOURTH_QUERIES.read_text(encoding="utf-8"))
     if FIFTH_QUERIES.is_file():
         sets["fifth set"] = yaml.safe_load(FIFTH_QUERIES.read_text(encoding="utf-8"))
+    if SIXTH_QUERIES.is_file():
+        sixth = yaml.safe_load(SIXTH_QUERIES.read_text(encoding="utf-8"))
+        sets |= {f"sixth set, {label}": {language: [q for q in items if q["half"] == half] for language, items in
+                                         sixth.items()} for half, label in (("tune", "tuning half"), ("test", "test half"))}
     return sets
 
 
@@ -488,7 +493,7 @@ def report(measured: dict, articles: int, runs: int) -> str:
 
 
 def third_table(quality: dict) -> list[str]:
-    names = [name for name in quality if name.startswith(("third set", "fourth set", "fifth set"))]
+    names = [name for name in quality if name.startswith(("third set", "fourth set", "fifth set", "sixth set"))]
     if not names:
         return []
     lines = ["", "## Third set (issue 26): every answering section counts", "",
