@@ -263,6 +263,16 @@ def test_faq_overview_links_open_existing_answers(site, page, site_url, language
     assert page.locator(f"#{anchor}").is_visible()
 
 
+def test_a_compound_in_a_heading_holds_the_query_words_it_is_made_of(search_pages, site_url):
+    """"rug" and "pijn" typed apart are held by the heading "Wandelen met rugpijn", as "wandelen" is: all in its heading."""
+    page = search_pages["nl"]
+    search(page, "pijn in de rug bij wandelen")
+    ranked = page.evaluate(RANKING, site_url)
+    walking = next(section for section in ranked if section["url"].endswith("/rugpijn-na-het-lopen/#wandelen"))
+    assert walking["features"]["held_in_heading"] == pytest.approx(1), walking["features"]
+    assert walking["features"]["held_in_text"] == 0, walking["features"]
+
+
 @pytest.mark.parametrize("language, query", [("nl", "ijs of warmte bij spit"), ("en", "can i keep running with back pain")])
 def test_sections_are_ranked_by_the_weights_of_search_ranking_yml(search_pages, site_url, language, query):
     """search.js measures every feature the data file weighs, and shows first the section those weights put first."""

@@ -186,6 +186,17 @@ export function understand(query) {
 const ENDING = /^(?:e|en|s|es|er|ers|t|te|ten|de|den|d|ed|ing|ingen|je|jes)?$/u;
 const DOUBLED = /([bdfgklmnprst])\1(?=(?:e|en|er|ers|ing|ingen|ed)$)/u; // "running", "stoppen": "runing", "stopen"
 const means = (word, found) => !spelling.has(plain(word)) || sameForm(word, found || "");
+// A compound of the pages made of a query's word and another of its words ("rug doet pijn": "rugpijn", "hardloop
+// schoenen": "hardloopschoenen"), with or without a linking "s" or "e": the positions of both, else none.
+function compoundOf(words, index, found) {
+  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
+  const typed = plain(words[index]);
+  if (seen.length < typed.length + 3 || !seen.startsWith(typed)) { return []; }
+  const rest = seen.slice(typed.length);
+  const others = [...words.keys()].filter((other) => other !== index
+    && [rest, rest.replace(/^[se]/u, "")].some((part) => part.length >= 3 && sameForm(words[other], part)));
+  return others.length ? [index, ...others] : [];
+}
 // Two forms of one word: the same, or another ending of either language after a common start.
 function sameForm(word, other) {
   const seen = plain(other.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "").replace(DOUBLED, "$1");
@@ -323,22 +334,30 @@ async function findPages(words) {
       pageScores.set(page.url, (pageScores.get(page.url) || 0) + results[rank].score);
       const text = page.content.split(/\s+/);
       for (const sub of page.sub_results) {
-        const locations = sub.weighted_locations.filter((location) => means(word, text[location.location]));
-        const inHeading = locations.some((location) => location.weight > 1); // Pagefind weighs headings above 1
-        const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
-        if (!locations.length || (isStop(index) && !inHeading)) { continue; }
-        const section = sections.get(sub.url)
-          || { sub, page, words: new Map(), headed: new Set(), hits: 0, hitsOf: new Map(),
-            position: sub.anchor ? sub.anchor.location : -1 };
-        if (!isStop(index) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
-          Object.assign(section, { sub, page });
+        const held = new Map(); // the positions of the query's words this section holds -> where
+        for (const location of sub.weighted_locations) {
+          const seen = text[location.location];
+          for (const each of means(word, seen) ? [index] : compoundOf(words, index, seen)) {
+            held.set(each, [...(held.get(each) || []), location]);
+          }
         }
-        section.words.set(index, Math.max(section.words.get(index) || 0,
-          asTitle ? AS_TITLE : inHeading ? IN_HEADING : 1));
-        section.hits += locations.length;
-        section.hitsOf.set(index, (section.hitsOf.get(index) || 0) + locations.length);
-        if (inHeading) { section.headed.add(index); }
-        sections.set(sub.url, section);
+        for (const [each, locations] of held) {
+          const inHeading = locations.some((location) => location.weight > 1); // Pagefind weighs headings above 1
+          const asTitle = locations.some((location) => location.weight >= TITLE_WEIGHT);
+          if (isStop(each) && !inHeading) { continue; }
+          const section = sections.get(sub.url)
+            || { sub, page, words: new Map(), headed: new Set(), hits: 0, hitsOf: new Map(),
+              position: sub.anchor ? sub.anchor.location : -1 };
+          if (!isStop(each) && [...section.words.keys()].every(isStop)) { // its excerpt marks a telling word
+            Object.assign(section, { sub, page });
+          }
+          section.words.set(each, Math.max(section.words.get(each) || 0,
+            asTitle ? AS_TITLE : inHeading ? IN_HEADING : 1));
+          section.hits += locations.length;
+          section.hitsOf.set(each, (section.hitsOf.get(each) || 0) + locations.length);
+          if (inHeading) { section.headed.add(each); }
+          sections.set(sub.url, section);
+        }
       }
     }
   }
