@@ -54,6 +54,7 @@ from browser import CHROMIUM_FLAGS, full_chromium_executable, serve
 from bs4 import BeautifulSoup
 from site_search import (FIRST_RESULT_AFTER_NEXT_KEY, FRESH_QUERIES, HELD_OUT_QUERIES, LANGUAGE_ROOT, PATIENT_QUERIES,
                          QUERIES, SECOND_FRESH_QUERIES, THIRD_QUERIES, FOURTH_QUERIES, FIFTH_QUERIES, SIXTH_QUERIES,
+                         SEVENTH_QUERIES,
                          elsewhere_shown, enter_query, fallback_shown, first_item_kind, flagged_lines, open_search,
                          read_results, result_count, top_result)
 
@@ -127,8 +128,8 @@ def query_sets() -> dict[str, dict[str, list[dict]]]:
 
 
 def third_sets() -> dict[str, dict[str, list[dict]]]:
-    """The third set's halves, the fourth set, the fifth and the sixth set's halves (issue 26): every query lists every
-    answering section."""
+    """The third set's halves, the fourth set, the fifth set, the sixth and seventh sets' halves (issue 26): every
+    query lists every answering section."""
     if not THIRD_QUERIES.is_file():
         return {}
     third = yaml.safe_load(THIRD_QUERIES.read_text(encoding="utf-8"))
@@ -138,10 +139,12 @@ def third_sets() -> dict[str, dict[str, list[dict]]]:
         sets["fourth set"] = yaml.safe_load(FOURTH_QUERIES.read_text(encoding="utf-8"))
     if FIFTH_QUERIES.is_file():
         sets["fifth set"] = yaml.safe_load(FIFTH_QUERIES.read_text(encoding="utf-8"))
-    if SIXTH_QUERIES.is_file():
-        sixth = yaml.safe_load(SIXTH_QUERIES.read_text(encoding="utf-8"))
-        sets |= {f"sixth set, {label}": {language: [q for q in items if q["half"] == half] for language, items in
-                                         sixth.items()} for half, label in (("tune", "tuning half"), ("test", "test half"))}
+    for ordinal, path in (("sixth", SIXTH_QUERIES), ("seventh", SEVENTH_QUERIES)):
+        if path.is_file():
+            written = yaml.safe_load(path.read_text(encoding="utf-8"))
+            sets |= {f"{ordinal} set, {label}": {language: [q for q in items if q["half"] == half]
+                                                 for language, items in written.items()}
+                     for half, label in (("tune", "tuning half"), ("test", "test half"))}
     return sets
 
 
@@ -493,7 +496,7 @@ def report(measured: dict, articles: int, runs: int) -> str:
 
 
 def third_table(quality: dict) -> list[str]:
-    names = [name for name in quality if name.startswith(("third set", "fourth set", "fifth set", "sixth set"))]
+    names = [name for name in quality if name.startswith(("third set", "fourth set", "fifth set", "sixth set", "seventh set"))]
     if not names:
         return []
     lines = ["", "## Third set (issue 26): every answering section counts", "",

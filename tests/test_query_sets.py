@@ -1,0 +1,47 @@
+"""The search query sets (tests/search_queries*.yml) name what the built site has: every section an answer names
+exists on that article in each language, and every red flag is an item of urgency.yml. A renamed heading id would
+otherwise make a query unanswerable in the benchmark without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from patient_info.urgency import load_urgency_data
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_SETS = sorted((ROOT / "tests").glob("search_queries*.yml"))
+LANGUAGE_ROOT = {"nl": "", "en": "en/"}
+
+
+def named_sections(item: dict) -> list[str]:
+    """The sections a query names as its answers: "answers", and the older sets' "expect" when it names one."""
+    expect = item.get("expect")
+    return list(item.get("answers") or []) + ([expect] if isinstance(expect, str) and expect else [])
+
+
+@pytest.mark.parametrize("path", QUERY_SETS, ids=lambda path: path.name)
+def test_every_answer_names_a_section_of_the_built_site(site, path):
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = set()
+    for language, items in written.items():
+        for item in items:
+            for answer in named_sections(item):
+                page, _, anchor = answer.partition("#")
+                for each in LANGUAGE_ROOT.values():
+                    built = site.site / each / page / "index.html"
+                    if not built.is_file() or (anchor and site.page(each + page).find(id=anchor) is None):
+                        missing.add(f"{language}: {item['query']!r} -> {each}{answer}")
+    assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("path", QUERY_SETS, ids=lambda path: path.name)
+def test_every_red_flag_is_an_item_of_urgency_yml(path):
+    """The benchmark counts a red-flag query right when its card marks one of these items."""
+    flags = {item["id"] for level in load_urgency_data(ROOT / "docs")["levels"] for item in level["items"]}
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    unknown = [(item["query"], name) for items in written.values() for item in items
+               for name in item.get("urgency") or [] if name not in flags]
+    assert not unknown, unknown
