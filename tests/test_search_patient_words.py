@@ -23,6 +23,7 @@ from test_search_browser import search, search_pages  # noqa: E402,F401
 
 RED_FLAGS = [
     ("nl", "ik kan ineens niet meer plassen", "now", "bladder-bowel"),
+    ("nl", "ik had een ongelukje in mijn broek en mijn rug doet zeer", "now", "bladder-bowel"),
     ("nl", "doof gevoel bij het afvegen", "now", "saddle-numbness"),
     ("nl", "mijn been wordt slap en mijn voet sleept", "now", "leg-weakness"),
     ("nl", "rugpijn en koorts", "now", "fever"),
