@@ -504,9 +504,11 @@ def third_table(quality: dict) -> list[str]:
              "then split once (tests/search_queries_third.yml). The search was tuned on the tuning half only; the "
              "test half's wrong answers were not read while tuning. Two more sets were written blind the same way: "
              "the fourth (tests/search_queries_fourth.yml), only measured, its wrong answers never read, and the "
-             "fifth (tests/search_queries_fifth.yml), for tuning only. Since 2026-12-05 the sections are ranked by "
-             "weights fitted on the tuning sets (scripts/fit_search_ranking.py), never on a test half or the fourth "
-             "set.", "",
+             "fifth (tests/search_queries_fifth.yml), for tuning only. The sixth and seventh (tests/search_queries_"
+             "sixth.yml, tests/search_queries_seventh.yml) were written blind the same way after a change was frozen "
+             "and split once; their tuning halves are tuning sets, their test halves only measured. Since 2026-12-05 "
+             "the sections are ranked by weights fitted on the tuning sets (scripts/fit_search_ranking.py), never on a "
+             "test half or the fourth set.", "",
              "| query set | language | right page first | an answering section first | red flag → its card first "
              "| not covered → \"not here\" | questions about the back given \"not here\" | other-language results "
              "| last key → result (median) |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
