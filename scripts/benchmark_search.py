@@ -108,14 +108,17 @@ def search_code(setup: str) -> list[tuple[str, int]]:
     return counted
 
 
+def halves(queries: dict[str, list[dict]], half: str) -> dict[str, list[dict]]:
+    """A split set's queries of one half ("tune" or "test"), per language."""
+    return {language: [q for q in items if q["half"] == half] for language, items in queries.items()}
+
+
 def query_sets() -> dict[str, dict[str, list[dict]]]:
     old = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     patients = yaml.safe_load(PATIENT_QUERIES.read_text(encoding="utf-8"))
     held_out = yaml.safe_load(HELD_OUT_QUERIES.read_text(encoding="utf-8"))
     fresh = yaml.safe_load(FRESH_QUERIES.read_text(encoding="utf-8"))
     second_fresh = yaml.safe_load(SECOND_FRESH_QUERIES.read_text(encoding="utf-8"))
-    halves = lambda queries, half: {language: [q for q in items if q["half"] == half]  # noqa: E731
-                                    for language, items in queries.items()}
     return {
         "old set": old,
         "tuning half": halves(patients, "tune"),
@@ -133,8 +136,8 @@ def third_sets() -> dict[str, dict[str, list[dict]]]:
     if not THIRD_QUERIES.is_file():
         return {}
     third = yaml.safe_load(THIRD_QUERIES.read_text(encoding="utf-8"))
-    sets = {f"third set, {label}": {language: [q for q in items if q["half"] == half] for language, items in
-                                    third.items()} for half, label in (("tune", "tuning half"), ("test", "test half"))}
+    split = (("tune", "tuning half"), ("test", "test half"))
+    sets = {f"third set, {label}": halves(third, half) for half, label in split}
     if FOURTH_QUERIES.is_file():
         sets["fourth set"] = yaml.safe_load(FOURTH_QUERIES.read_text(encoding="utf-8"))
     if FIFTH_QUERIES.is_file():
@@ -142,9 +145,7 @@ def third_sets() -> dict[str, dict[str, list[dict]]]:
     for ordinal, path in (("sixth", SIXTH_QUERIES), ("seventh", SEVENTH_QUERIES)):
         if path.is_file():
             written = yaml.safe_load(path.read_text(encoding="utf-8"))
-            sets |= {f"{ordinal} set, {label}": {language: [q for q in items if q["half"] == half]
-                                                 for language, items in written.items()}
-                     for half, label in (("tune", "tuning half"), ("test", "test half"))}
+            sets |= {f"{ordinal} set, {label}": halves(written, half) for half, label in split}
     return sets
 
 

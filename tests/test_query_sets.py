@@ -4,16 +4,17 @@ otherwise make a query unanswerable in the benchmark without a word."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
+from conftest import ROOT
+from site_search import LANGUAGE_ROOT
+
 from patient_info.urgency import load_urgency_data
 
-ROOT = Path(__file__).resolve().parent.parent
 QUERY_SETS = sorted((ROOT / "tests").glob("search_queries*.yml"))
-LANGUAGE_ROOT = {"nl": "", "en": "en/"}
+# The items of urgency.yml: a red-flag query is right when its card marks one of them.
+URGENCY_ITEMS = {item["id"] for level in load_urgency_data(ROOT / "docs")["levels"] for item in level["items"]}
 
 
 def named_sections(item: dict) -> list[str]:
@@ -53,9 +54,7 @@ def test_every_answer_names_a_section_of_the_built_site(built_ids, path):
 
 @pytest.mark.parametrize("path", QUERY_SETS, ids=lambda path: path.name)
 def test_every_red_flag_is_an_item_of_urgency_yml(path):
-    """The benchmark counts a red-flag query right when its card marks one of these items."""
-    flags = {item["id"] for level in load_urgency_data(ROOT / "docs")["levels"] for item in level["items"]}
     written = yaml.safe_load(path.read_text(encoding="utf-8"))
     unknown = [(item["query"], name) for items in written.values() for item in items
-               for name in item.get("urgency") or [] if name not in flags]
+               for name in item.get("urgency") or [] if name not in URGENCY_ITEMS]
     assert not unknown, unknown

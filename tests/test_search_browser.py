@@ -9,12 +9,11 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from site_search import (PATIENT_QUERIES, RANKING, enter_query, fallback_shown, open_search, queries, read_results,
-                         strip_highlight, top_result, type_query)
+from site_search import (LANGUAGE_ROOT, PATIENT_QUERIES, RANKING, enter_query, fallback_shown, open_search, queries,
+                         read_results, strip_highlight, top_result, type_query)
 
 from patient_info.search_data import RANKING_FEATURES, ranking_weights
 
-LANGUAGE_ROOT = {"nl": "", "en": "en/"}
 # Judged as issue 26 asks: right when the first section is the expected answer or any other it lists.
 CASES = [
     pytest.param(language, item["query"], [item["expect"], *item.get("answers", [])], id=f"{language}: {item['query']}")

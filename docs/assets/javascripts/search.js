@@ -185,11 +185,13 @@ export function understand(query) {
 // ("hardloop") keeps every match.
 const ENDING = /^(?:e|en|s|es|er|ers|t|te|ten|de|den|d|ed|ing|ingen|je|jes)?$/u;
 const DOUBLED = /([bdfgklmnprst])\1(?=(?:e|en|er|ers|ing|ingen|ed)$)/u; // "running", "stoppen": "runing", "stopen"
+// A word of the pages' text as a query's word is written: lower case, no accents, no punctuation ("rugpijn.").
+const bare = (found) => plain(found.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
 const means = (word, found) => !spelling.has(plain(word)) || sameForm(word, found || "");
 // A compound of the pages made of a query's word and another of its words ("rug doet pijn": "rugpijn", "hardloop
 // schoenen": "hardloopschoenen"), with or without a linking "s" or "e": the positions of both, else none.
 function compoundOf(words, index, found) {
-  const seen = plain((found || "").toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
+  const seen = bare(found || "");
   const typed = plain(words[index]);
   if (seen.length < typed.length + 3 || !seen.startsWith(typed)) { return []; }
   const rest = seen.slice(typed.length);
@@ -199,7 +201,7 @@ function compoundOf(words, index, found) {
 }
 // Two forms of one word: the same, or another ending of either language after a common start.
 function sameForm(word, other) {
-  const seen = plain(other.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "").replace(DOUBLED, "$1");
+  const seen = bare(other).replace(DOUBLED, "$1");
   const typed = plain(word).replace(DOUBLED, "$1");
   if (seen === typed) { return true; }
   let same = 0;
